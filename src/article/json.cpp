@@ -1,0 +1,425 @@
+#include "article/json.hpp"
+
+#include <cctype>
+#include <initializer_list>
+#include <set>
+
+#include "article/slug.hpp"
+#include "article/stats.hpp"
+
+namespace reader {
+namespace {
+
+// ---------------------------------------------------------------- writing
+
+const char* inline_name(InlineType t) {
+    switch (t) {
+        case InlineType::text: return "text";
+        case InlineType::emphasis: return "emphasis";
+        case InlineType::strong: return "strong";
+        case InlineType::code: return "code";
+        case InlineType::link: return "link";
+        case InlineType::image: return "image";
+        case InlineType::line_break: return "break";
+    }
+    return "text";
+}
+
+const char* block_name(BlockType t) {
+    switch (t) {
+        case BlockType::paragraph: return "paragraph";
+        case BlockType::list: return "list";
+        case BlockType::quote: return "quote";
+        case BlockType::code: return "code";
+        case BlockType::rule: return "rule";
+        case BlockType::image: return "image";
+    }
+    return "paragraph";
+}
+
+Json inlines_json(const std::vector<Inline>& inlines);
+Json blocks_json(const std::vector<Block>& blocks);
+
+Json inline_json(const Inline& in) {
+    Json j = {{"type", inline_name(in.type)}};
+    switch (in.type) {
+        case InlineType::text:
+        case InlineType::code: j["text"] = in.text; break;
+        case InlineType::emphasis:
+        case InlineType::strong: j["inlines"] = inlines_json(in.children); break;
+        case InlineType::link:
+            j["url"] = in.url;
+            if (!in.title.empty()) j["title"] = in.title;
+            j["inlines"] = inlines_json(in.children);
+            break;
+        case InlineType::image:
+            j["url"] = in.url;
+            j["alt"] = in.text;
+            if (!in.title.empty()) j["title"] = in.title;
+            break;
+        case InlineType::line_break: break;
+    }
+    return j;
+}
+
+Json inlines_json(const std::vector<Inline>& inlines) {
+    Json a = Json::array();
+    for (const Inline& in : inlines) a.push_back(inline_json(in));
+    return a;
+}
+
+Json block_json(const Block& b) {
+    Json j = {{"type", block_name(b.type)}};
+    switch (b.type) {
+        case BlockType::paragraph: j["inlines"] = inlines_json(b.inlines); break;
+        case BlockType::quote: j["blocks"] = blocks_json(b.blocks); break;
+        case BlockType::list: {
+            j["ordered"] = b.ordered;
+            if (b.ordered) j["start"] = b.start;
+            Json items = Json::array();
+            for (const ListItem& item : b.items) items.push_back({{"blocks", blocks_json(item.blocks)}});
+            j["items"] = std::move(items);
+            break;
+        }
+        case BlockType::code:
+            j["text"] = b.text;
+            if (!b.lang.empty()) j["lang"] = b.lang;
+            break;
+        case BlockType::rule: break;
+        case BlockType::image:
+            j["url"] = b.url;
+            j["alt"] = b.text;
+            if (!b.title.empty()) j["title"] = b.title;
+            break;
+    }
+    return j;
+}
+
+Json blocks_json(const std::vector<Block>& blocks) {
+    Json a = Json::array();
+    for (const Block& b : blocks) a.push_back(block_json(b));
+    return a;
+}
+
+Json sections_json(const std::vector<Section>& sections) {
+    Json a = Json::array();
+    for (const Section& s : sections) {
+        a.push_back({{"id", s.id},
+                     {"heading", s.heading},
+                     {"level", s.level},
+                     {"blocks", blocks_json(s.blocks)},
+                     {"sections", sections_json(s.sections)}});
+    }
+    return a;
+}
+
+Json optional_json(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+
+// ---------------------------------------------------------------- reading
+
+// Walks the input, remembering the JSON pointer of the value being read, and stops at the first
+// problem so that the message names exactly one place.
+class ModelReader {
+public:
+    std::string error;
+
+    bool article(const Json& j, Article& a) {
+        if (!object(j, "", {"version", "title", "byline", "date", "lang", "dir", "blocks", "sections",
+                            "dropped", "stats"}))
+            return false;
+        if (!version(j)) return false;
+        if (!required_string(j, "", "title", a.title)) return false;
+        if (!nullable_string(j, "", "byline", a.byline) || !nullable_string(j, "", "date", a.date)) return false;
+        if (!lang(j, a.lang) || !dir(j, a.dir)) return false;
+        if (j.contains("blocks") && !blocks(j["blocks"], "/blocks", a.blocks, 1)) return false;
+        if (j.contains("sections") && !sections(j["sections"], "/sections", a.sections, 0, 1)) return false;
+        if (j.contains("dropped") && !dropped(j["dropped"], a.dropped)) return false;
+        if (j.contains("stats") && !stats_shape(j["stats"])) return false;
+        return true;
+    }
+
+private:
+    std::set<std::string> ids_;
+
+    bool fail(const std::string& path, const std::string& what) {
+        error = (path.empty() ? "/" : path) + ": " + what;
+        return false;
+    }
+
+    bool object(const Json& j, const std::string& path, std::initializer_list<const char*> allowed) {
+        if (!j.is_object()) return fail(path, "expected an object");
+        for (const auto& [key, value] : j.items()) {
+            bool known = false;
+            for (const char* k : allowed) known = known || key == k;
+            if (!known) return fail(path + "/" + key, "unknown key");
+        }
+        return true;
+    }
+
+    bool depth_ok(const std::string& path, int depth) {
+        return depth <= max_nesting || fail(path, "nested deeper than " + std::to_string(max_nesting) + " levels");
+    }
+
+    bool version(const Json& j) {
+        if (!j.contains("version")) return fail("", "missing key \"version\"");
+        const Json& v = j["version"];
+        if (!v.is_number_integer()) return fail("/version", "expected the integer 1");
+        if (v.get<long long>() != model_version)
+            return fail("/version", "unsupported version " + v.dump() + " (this reader reads version 1)");
+        return true;
+    }
+
+    bool required_string(const Json& j, const std::string& path, const char* key, std::string& out) {
+        if (!j.contains(key)) return fail(path, std::string("missing key \"") + key + "\"");
+        return string(j[key], path + "/" + key, out);
+    }
+
+    bool optional_string(const Json& j, const std::string& path, const char* key, std::string& out) {
+        return !j.contains(key) || string(j[key], path + "/" + key, out);
+    }
+
+    bool string(const Json& j, const std::string& path, std::string& out) {
+        if (!j.is_string()) return fail(path, "expected a string");
+        out = j.get<std::string>();
+        return true;
+    }
+
+    bool nullable_string(const Json& j, const std::string& path, const char* key, std::optional<std::string>& out) {
+        if (!j.contains(key) || j[key].is_null()) return true;
+        if (!j[key].is_string()) return fail(path + "/" + key, "expected a string or null");
+        out = j[key].get<std::string>();
+        return true;
+    }
+
+    bool lang(const Json& j, std::string& out) {
+        if (!optional_string(j, "", "lang", out)) return false;
+        bool ok = !out.empty() && out.size() <= 35;
+        for (char c : out) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-');
+        return ok || fail("/lang", "expected a language tag such as \"en\" or \"zh-Hans\"");
+    }
+
+    bool dir(const Json& j, std::string& out) {
+        if (!optional_string(j, "", "dir", out)) return false;
+        return out == "ltr" || out == "rtl" || fail("/dir", "expected \"ltr\" or \"rtl\"");
+    }
+
+    bool array(const Json& j, const std::string& path) {
+        return j.is_array() || fail(path, "expected an array");
+    }
+
+    bool blocks(const Json& j, const std::string& path, std::vector<Block>& out, int depth) {
+        if (!depth_ok(path, depth) || !array(j, path)) return false;
+        out.resize(j.size());
+        for (size_t i = 0; i < j.size(); ++i)
+            if (!block(j[i], path + "/" + std::to_string(i), out[i], depth)) return false;
+        return true;
+    }
+
+    bool block(const Json& j, const std::string& path, Block& b, int depth) {
+        std::string type;
+        if (!j.is_object()) return fail(path, "expected an object");
+        if (!required_string(j, path, "type", type)) return false;
+        if (type == "paragraph") {
+            b.type = BlockType::paragraph;
+            return object(j, path, {"type", "inlines"}) && required_inlines(j, path, b.inlines, depth);
+        }
+        if (type == "quote") {
+            b.type = BlockType::quote;
+            return object(j, path, {"type", "blocks"}) && required_blocks(j, path, b.blocks, depth + 1);
+        }
+        if (type == "list") return list(j, path, b, depth);
+        if (type == "code") {
+            b.type = BlockType::code;
+            return object(j, path, {"type", "text", "lang"}) && required_string(j, path, "text", b.text) &&
+                   optional_string(j, path, "lang", b.lang);
+        }
+        if (type == "rule") {
+            b.type = BlockType::rule;
+            return object(j, path, {"type"});
+        }
+        if (type == "image") {
+            b.type = BlockType::image;
+            return object(j, path, {"type", "url", "alt", "title"}) && required_string(j, path, "url", b.url) &&
+                   required_string(j, path, "alt", b.text) && optional_string(j, path, "title", b.title);
+        }
+        return fail(path + "/type",
+                    "unknown block type \"" + type + "\" (expected paragraph, list, quote, code, rule or image)");
+    }
+
+    bool required_blocks(const Json& j, const std::string& path, std::vector<Block>& out, int depth) {
+        if (!j.contains("blocks")) return fail(path, "missing key \"blocks\"");
+        return blocks(j["blocks"], path + "/blocks", out, depth);
+    }
+
+    bool list(const Json& j, const std::string& path, Block& b, int depth) {
+        b.type = BlockType::list;
+        if (!object(j, path, {"type", "ordered", "start", "items"})) return false;
+        if (!j.contains("ordered") || !j["ordered"].is_boolean()) return fail(path + "/ordered", "expected true or false");
+        b.ordered = j["ordered"].get<bool>();
+        if (j.contains("start")) {
+            const Json& s = j["start"];
+            if (!s.is_number_integer() || s.get<long long>() < 0 || s.get<long long>() > 999999999)
+                return fail(path + "/start", "expected an integer 0-999999999");
+            b.start = static_cast<int>(s.get<long long>());
+        }
+        if (!j.contains("items")) return fail(path, "missing key \"items\"");
+        const Json& items = j["items"];
+        if (!array(items, path + "/items")) return false;
+        b.items.resize(items.size());
+        for (size_t i = 0; i < items.size(); ++i) {
+            std::string item_path = path + "/items/" + std::to_string(i);
+            if (!object(items[i], item_path, {"blocks"}) ||
+                !required_blocks(items[i], item_path, b.items[i].blocks, depth + 1))
+                return false;
+        }
+        return true;
+    }
+
+    bool required_inlines(const Json& j, const std::string& path, std::vector<Inline>& out, int depth) {
+        if (!j.contains("inlines")) return fail(path, "missing key \"inlines\"");
+        return inlines(j["inlines"], path + "/inlines", out, depth + 1);
+    }
+
+    bool inlines(const Json& j, const std::string& path, std::vector<Inline>& out, int depth) {
+        if (!depth_ok(path, depth) || !array(j, path)) return false;
+        out.resize(j.size());
+        for (size_t i = 0; i < j.size(); ++i)
+            if (!inline_value(j[i], path + "/" + std::to_string(i), out[i], depth)) return false;
+        return true;
+    }
+
+    bool inline_value(const Json& j, const std::string& path, Inline& in, int depth) {
+        std::string type;
+        if (!j.is_object()) return fail(path, "expected an object");
+        if (!required_string(j, path, "type", type)) return false;
+        if (type == "text" || type == "code") {
+            in.type = type == "text" ? InlineType::text : InlineType::code;
+            return object(j, path, {"type", "text"}) && required_string(j, path, "text", in.text);
+        }
+        if (type == "emphasis" || type == "strong") {
+            in.type = type == "emphasis" ? InlineType::emphasis : InlineType::strong;
+            return object(j, path, {"type", "inlines"}) && required_inlines(j, path, in.children, depth);
+        }
+        if (type == "link") {
+            in.type = InlineType::link;
+            return object(j, path, {"type", "url", "title", "inlines"}) && required_string(j, path, "url", in.url) &&
+                   optional_string(j, path, "title", in.title) && required_inlines(j, path, in.children, depth);
+        }
+        if (type == "image") {
+            in.type = InlineType::image;
+            return object(j, path, {"type", "url", "alt", "title"}) && required_string(j, path, "url", in.url) &&
+                   required_string(j, path, "alt", in.text) && optional_string(j, path, "title", in.title);
+        }
+        if (type == "break") {
+            in.type = InlineType::line_break;
+            return object(j, path, {"type"});
+        }
+        return fail(path + "/type", "unknown inline type \"" + type +
+                                        "\" (expected text, emphasis, strong, code, link, image or break)");
+    }
+
+    bool sections(const Json& j, const std::string& path, std::vector<Section>& out, int parent_level, int depth) {
+        if (!depth_ok(path, depth) || !array(j, path)) return false;
+        out.resize(j.size());
+        for (size_t i = 0; i < j.size(); ++i)
+            if (!section(j[i], path + "/" + std::to_string(i), out[i], parent_level, depth)) return false;
+        return true;
+    }
+
+    bool section(const Json& j, const std::string& path, Section& s, int parent_level, int depth) {
+        if (!object(j, path, {"id", "heading", "level", "blocks", "sections"})) return false;
+        if (!required_string(j, path, "heading", s.heading)) return false;
+        if (!level(j, path, parent_level, s.level) || !section_id(j, path, s.id)) return false;
+        if (j.contains("blocks") && !blocks(j["blocks"], path + "/blocks", s.blocks, depth + 1)) return false;
+        return !j.contains("sections") || sections(j["sections"], path + "/sections", s.sections, s.level, depth + 1);
+    }
+
+    bool level(const Json& j, const std::string& path, int parent_level, int& out) {
+        if (!j.contains("level")) return fail(path, "missing key \"level\"");
+        const Json& l = j["level"];
+        if (!l.is_number_integer() || l.get<long long>() < 1 || l.get<long long>() > 6)
+            return fail(path + "/level", "expected an integer 1-6");
+        out = static_cast<int>(l.get<long long>());
+        if (out <= parent_level)
+            return fail(path + "/level", "expected a level deeper than its parent section's " +
+                                             std::to_string(parent_level));
+        return true;
+    }
+
+    bool section_id(const Json& j, const std::string& path, std::string& out) {
+        if (!j.contains("id")) return true;  // filled in from the heading once every given id is known
+        if (!string(j["id"], path + "/id", out)) return false;
+        if (out.empty() || out.find_first_of(" \t\n\r\f") != std::string::npos)
+            return fail(path + "/id", "expected a non-empty id without spaces");
+        if (!ids_.insert(out).second) return fail(path + "/id", "duplicate id \"" + out + "\"");
+        return true;
+    }
+
+    bool dropped(const Json& j, std::vector<Dropped>& out) {
+        if (!array(j, "/dropped")) return false;
+        out.resize(j.size());
+        for (size_t i = 0; i < j.size(); ++i) {
+            std::string path = "/dropped/" + std::to_string(i);
+            if (!object(j[i], path, {"text", "reason"}) || !required_string(j[i], path, "text", out[i].text) ||
+                !required_string(j[i], path, "reason", out[i].reason))
+                return false;
+        }
+        return true;
+    }
+
+    // Stats are derived from the content, so input values are checked for shape and then recomputed.
+    bool stats_shape(const Json& j) {
+        if (!object(j, "/stats", {"words", "minutes"})) return false;
+        for (const char* key : {"words", "minutes"})
+            if (j.contains(key) && !(j[key].is_number_integer() && j[key].get<long long>() >= 0))
+                return fail(std::string("/stats/") + key, "expected a non-negative integer");
+        return true;
+    }
+};
+
+void fill_missing_ids(std::vector<Section>& sections, SlugSet& slugs) {
+    for (Section& s : sections) {
+        if (s.id.empty()) s.id = slugs.unique(s.heading);
+        fill_missing_ids(s.sections, slugs);
+    }
+}
+
+void reserve_ids(const std::vector<Section>& sections, SlugSet& slugs) {
+    for (const Section& s : sections) {
+        if (!s.id.empty()) slugs.reserve(s.id);
+        reserve_ids(s.sections, slugs);
+    }
+}
+
+}  // namespace
+
+Json to_json(const Article& a) {
+    return {{"version", model_version},
+            {"title", a.title},
+            {"byline", optional_json(a.byline)},
+            {"date", optional_json(a.date)},
+            {"lang", a.lang},
+            {"dir", a.dir},
+            {"blocks", blocks_json(a.blocks)},
+            {"sections", sections_json(a.sections)},
+            {"dropped", [&] {
+                 Json d = Json::array();
+                 for (const Dropped& x : a.dropped) d.push_back({{"text", x.text}, {"reason", x.reason}});
+                 return d;
+             }()},
+            {"stats", {{"words", a.stats.words}, {"minutes", a.stats.minutes}}}};
+}
+
+std::string from_json(const Json& json, Article& out) {
+    Article a;
+    ModelReader reader;
+    if (!reader.article(json, a)) return reader.error;
+    SlugSet slugs;
+    reserve_ids(a.sections, slugs);
+    fill_missing_ids(a.sections, slugs);
+    a.stats = compute_stats(a);
+    out = std::move(a);
+    return "";
+}
+
+}  // namespace reader

@@ -1,0 +1,25 @@
+// The article model's JSON v1 form: writing it, and reading it back with validation.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "article/model.hpp"
+
+namespace reader {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr int model_version = 1;
+// Deeper nesting than this (sections, lists, quotes, inlines) is refused rather than recursed into.
+inline constexpr int max_nesting = 64;
+
+Json to_json(const Article& article);
+
+// Reads a model from parsed JSON. Returns "" on success, or "PATH: what" naming the first problem,
+// where PATH is a JSON pointer such as /sections/1/level. Section ids missing from the input are
+// filled in from their headings; stats are recomputed from the content.
+std::string from_json(const Json& json, Article& out);
+
+}  // namespace reader

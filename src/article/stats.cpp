@@ -1,0 +1,96 @@
+#include "article/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "article/text.hpp"
+
+namespace reader {
+namespace {
+
+class Counter {
+public:
+    void feed(std::string_view text) {
+        for_each_codepoint(text, [this](char32_t c) { add(c); });
+        in_word_ = false;
+    }
+
+    int words() const { return words_; }
+    // Non-space characters plus one separating space per word.
+    long long characters() const { return letters_ + words_; }
+
+private:
+    int words_ = 0;
+    long long letters_ = 0;
+    bool in_word_ = false;
+
+    void add(char32_t c) {
+        if (c == ' ' || c == '\t' || c == '\n' || is_unicode_space(c)) {
+            in_word_ = false;
+            return;
+        }
+        ++letters_;
+        if (is_cjk(c)) {
+            ++words_;
+            in_word_ = false;
+        } else if (!in_word_) {
+            ++words_;
+            in_word_ = true;
+        }
+    }
+};
+
+void count_inlines(const std::vector<Inline>& inlines, Counter& n) {
+    for (const Inline& in : inlines) {
+        n.feed(in.text);
+        count_inlines(in.children, n);
+    }
+}
+
+void count_blocks(const std::vector<Block>& blocks, Counter& n) {
+    for (const Block& b : blocks) {
+        count_inlines(b.inlines, n);
+        n.feed(b.text);
+        count_blocks(b.blocks, n);
+        for (const ListItem& item : b.items) count_blocks(item.blocks, n);
+    }
+}
+
+void count_sections(const std::vector<Section>& sections, Counter& n) {
+    for (const Section& s : sections) {
+        n.feed(s.heading);
+        count_blocks(s.blocks, n);
+        count_sections(s.sections, n);
+    }
+}
+
+}  // namespace
+
+int characters_per_minute(std::string_view lang) {
+    // Firefox reader view's table (toolkit/components/reader/AboutReader), by primary language subtag.
+    static const std::pair<std::string_view, int> speeds[] = {
+        {"en", 987}, {"ar", 612}, {"de", 920}, {"es", 1025}, {"fi", 1078}, {"fr", 998},
+        {"he", 833}, {"it", 950}, {"nl", 978}, {"pl", 916},  {"pt", 913},  {"ru", 986},
+        {"sk", 885}, {"sv", 917}, {"tr", 1054}, {"zh", 255}};
+    const std::string_view primary = lang.substr(0, lang.find('-'));
+    for (const auto& [code, cpm] : speeds)
+        if (code == primary) return cpm;
+    return 987;
+}
+
+Stats compute_stats(const Article& article) {
+    Counter n;
+    n.feed(article.title);
+    count_blocks(article.blocks, n);
+    count_sections(article.sections, n);
+    Stats stats;
+    stats.words = n.words();
+    if (stats.words > 0) {
+        const double minutes = static_cast<double>(n.characters()) / characters_per_minute(article.lang);
+        stats.minutes = std::max(1, static_cast<int>(std::lround(minutes)));
+    }
+    return stats;
+}
+
+}  // namespace reader

@@ -1,0 +1,127 @@
+// The JavaScript API of the core, and the only file that includes Emscripten headers.
+// Every function returns a plain value object; no C++ exception ever reaches JavaScript.
+#include <emscripten/bind.h>
+
+#include <exception>
+#include <string>
+
+#include "article/json.hpp"
+#include "format/html.hpp"
+#include "format/options.hpp"
+#include "ingest/read.hpp"
+
+namespace {
+
+using namespace reader;
+
+struct ParseResult {
+    std::string json;
+    std::string error;
+    std::string warnings;  // one per line
+};
+
+struct RenderResult {
+    std::string html;
+    std::string error;
+};
+
+struct ViewResult {
+    std::string json;
+    std::string html;
+    std::string error;
+    std::string warnings;
+};
+
+std::string dump(const Article& a) { return to_json(a).dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+    return out;
+}
+
+std::string format_error(const std::string& format, Format& out) {
+    const auto f = parse_format(format);
+    if (!f) return "unknown format \"" + format + "\" (expected text, markdown or json)";
+    out = *f;
+    return "";
+}
+
+// Runs `body`, turning any exception that escapes the core into the result's error.
+template <typename R, typename F>
+R guarded(F&& body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        R r;
+        r.error = std::string("internal error: ") + e.what();
+        return r;
+    } catch (...) {
+        R r;
+        r.error = "internal error";
+        return r;
+    }
+}
+
+ViewResult view(const std::string& bytes, const std::string& format, const std::string& options_json) {
+    return guarded<ViewResult>([&] {
+        ViewResult r;
+        Format f = Format::text;
+        HtmlOptions options;
+        if (r.error = format_error(format, f); !r.error.empty()) return r;
+        if (r.error = html_options_from_json(options_json, options); !r.error.empty()) return r;
+        ReadResult read = read_article(bytes, f);
+        r.warnings = join_lines(read.warnings);
+        if (!read.article) {
+            r.error = read.error;
+            return r;
+        }
+        r.json = dump(*read.article);
+        r.html = render_html(*read.article, options);
+        return r;
+    });
+}
+
+ParseResult parse(const std::string& bytes, const std::string& format) {
+    return guarded<ParseResult>([&] {
+        ViewResult v = view(bytes, format, "");
+        return ParseResult{v.json, v.error, v.warnings};
+    });
+}
+
+RenderResult render(const std::string& model_json, const std::string& options_json) {
+    return guarded<RenderResult>([&] {
+        RenderResult r;
+        HtmlOptions options;
+        if (r.error = html_options_from_json(options_json, options); !r.error.empty()) return r;
+        ReadResult read = read_article(model_json, Format::json);
+        if (!read.article) {
+            r.error = read.error;
+            return r;
+        }
+        r.html = render_html(*read.article, options);
+        return r;
+    });
+}
+
+std::string version() { return ARTICLE_READER_VERSION; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(article_reader) {
+    using emscripten::value_object;
+    value_object<ParseResult>("ParseResult")
+        .field("json", &ParseResult::json)
+        .field("error", &ParseResult::error)
+        .field("warnings", &ParseResult::warnings);
+    value_object<RenderResult>("RenderResult").field("html", &RenderResult::html).field("error", &RenderResult::error);
+    value_object<ViewResult>("ViewResult")
+        .field("json", &ViewResult::json)
+        .field("html", &ViewResult::html)
+        .field("error", &ViewResult::error)
+        .field("warnings", &ViewResult::warnings);
+    emscripten::function("parse", &parse);
+    emscripten::function("render", &render);
+    emscripten::function("view", &view);
+    emscripten::function("version", &version);
+}

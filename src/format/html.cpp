@@ -1,0 +1,211 @@
+#include "format/html.hpp"
+
+#include "format/escape.hpp"
+
+namespace reader {
+namespace {
+
+class HtmlWriter {
+public:
+    explicit HtmlWriter(const HtmlOptions& options) : options_(options) {}
+
+    std::string take() { return std::move(out_); }
+
+    void article(const Article& a) {
+        out_ += "<article class=\"ar-article\" lang=\"";
+        text(a.lang);
+        out_ += "\" dir=\"";
+        text(a.dir);
+        out_ += "\">\n";
+        header(a);
+        if (!a.blocks.empty()) {
+            out_ += "<div class=\"ar-lead\">\n";
+            blocks(a.blocks);
+            out_ += "</div>\n";
+        }
+        sections(a.sections);
+        out_ += "</article>\n";
+    }
+
+private:
+    const HtmlOptions& options_;
+    std::string out_;
+
+    void text(std::string_view s) { escape_html(s, out_); }
+
+    void element(const char* tag, const char* cls, std::string_view content) {
+        out_ += '<';
+        out_ += tag;
+        out_ += " class=\"";
+        out_ += cls;
+        out_ += "\">";
+        text(content);
+        out_ += "</";
+        out_ += tag;
+        out_ += ">\n";
+    }
+
+    void header(const Article& a) {
+        out_ += "<header class=\"ar-header\">\n";
+        if (!a.title.empty()) element("h1", "ar-title", a.title);
+        if (a.byline) element("p", "ar-byline", *a.byline);
+        out_ += "<p class=\"ar-meta\">";
+        if (a.date) {
+            element("time", "ar-date", *a.date);
+            out_.pop_back();
+            out_ += " · ";
+        }
+        out_ += "<span class=\"ar-reading-time\">" + std::to_string(a.stats.minutes) + " min read</span> · ";
+        out_ += "<span class=\"ar-word-count\">" + std::to_string(a.stats.words) +
+                (a.stats.words == 1 ? " word" : " words") + "</span></p>\n";
+        out_ += "</header>\n";
+    }
+
+    void sections(const std::vector<Section>& list) {
+        for (const Section& s : list) section(s);
+    }
+
+    void section(const Section& s) {
+        const std::string h = "h" + std::to_string(s.level);
+        out_ += "<details class=\"ar-section ar-level-" + std::to_string(s.level) + "\" id=\"";
+        text(s.id);
+        out_ += options_.sections_open ? "\" open>\n" : "\">\n";
+        out_ += "<summary class=\"ar-summary\"><" + h + " class=\"ar-heading\">";
+        text(s.heading);
+        out_ += "</" + h + "></summary>\n<div class=\"ar-section-body\">\n";
+        blocks(s.blocks);
+        sections(s.sections);
+        out_ += "</div>\n</details>\n";
+    }
+
+    void blocks(const std::vector<Block>& list) {
+        for (const Block& b : list) block(b);
+    }
+
+    void block(const Block& b) {
+        switch (b.type) {
+            case BlockType::paragraph:
+                out_ += "<p>";
+                inlines(b.inlines);
+                out_ += "</p>\n";
+                break;
+            case BlockType::list: list(b); break;
+            case BlockType::quote:
+                out_ += "<blockquote>\n";
+                blocks(b.blocks);
+                out_ += "</blockquote>\n";
+                break;
+            case BlockType::code: code_block(b); break;
+            case BlockType::rule: out_ += "<hr>\n"; break;
+            case BlockType::image:
+                out_ += "<figure>";
+                image(b.url, b.text, b.title);
+                out_ += "</figure>\n";
+                break;
+        }
+    }
+
+    void list(const Block& b) {
+        if (!b.ordered) {
+            out_ += "<ul>\n";
+        } else if (b.start != 1) {
+            out_ += "<ol start=\"" + std::to_string(b.start) + "\">\n";
+        } else {
+            out_ += "<ol>\n";
+        }
+        for (const ListItem& item : b.items) {
+            out_ += "<li>";
+            blocks(item.blocks);
+            out_ += "</li>\n";
+        }
+        out_ += b.ordered ? "</ol>\n" : "</ul>\n";
+    }
+
+    void code_block(const Block& b) {
+        out_ += "<pre><code";
+        if (!b.lang.empty()) {
+            out_ += " data-lang=\"";
+            text(b.lang);
+            out_ += '"';
+        }
+        out_ += '>';
+        text(b.text);
+        out_ += "</code></pre>\n";
+    }
+
+    void inlines(const std::vector<Inline>& list) {
+        for (const Inline& in : list) inline_element(in);
+    }
+
+    void wrap(const char* tag, const std::vector<Inline>& children) {
+        out_ += '<';
+        out_ += tag;
+        out_ += '>';
+        inlines(children);
+        out_ += "</";
+        out_ += tag;
+        out_ += '>';
+    }
+
+    void inline_element(const Inline& in) {
+        switch (in.type) {
+            case InlineType::text: text(in.text); break;
+            case InlineType::emphasis: wrap("em", in.children); break;
+            case InlineType::strong: wrap("strong", in.children); break;
+            case InlineType::code:
+                out_ += "<code>";
+                text(in.text);
+                out_ += "</code>";
+                break;
+            case InlineType::link: link(in); break;
+            case InlineType::image: image(in.url, in.text, in.title); break;
+            case InlineType::line_break: out_ += "<br>\n"; break;
+        }
+    }
+
+    // A link whose URL fails the policy keeps its text, without the link.
+    void link(const Inline& in) {
+        const std::optional<std::string> url = safe_url(in.url);
+        if (!url) {
+            inlines(in.children);
+            return;
+        }
+        out_ += "<a href=\"";
+        text(*url);
+        if (!in.title.empty()) {
+            out_ += "\" title=\"";
+            text(in.title);
+        }
+        out_ += "\">";
+        inlines(in.children);
+        out_ += "</a>";
+    }
+
+    // An image whose URL fails the policy is shown as its alt text.
+    void image(std::string_view src, std::string_view alt, std::string_view title) {
+        const std::optional<std::string> url = safe_url(src);
+        if (!url) {
+            text(alt);
+            return;
+        }
+        out_ += "<img src=\"";
+        text(*url);
+        out_ += "\" alt=\"";
+        text(alt);
+        if (!title.empty()) {
+            out_ += "\" title=\"";
+            text(title);
+        }
+        out_ += "\" loading=\"lazy\" decoding=\"async\">";
+    }
+};
+
+}  // namespace
+
+std::string render_html(const Article& article, const HtmlOptions& options) {
+    HtmlWriter writer(options);
+    writer.article(article);
+    return writer.take();
+}
+
+}  // namespace reader

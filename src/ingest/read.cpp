@@ -1,0 +1,106 @@
+#include "ingest/read.hpp"
+
+#include <new>
+
+#include "article/text.hpp"
+#include "ingest/json.hpp"
+#include "ingest/plain_text.hpp"
+#include "ingest/utf8.hpp"
+
+namespace reader {
+namespace {
+
+std::string megabytes(size_t bytes) {
+    const size_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
+// Text files have next to no NUL or control bytes; images, archives and executables have many.
+std::string binary_error(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, 8192);
+    size_t control = 0, first = std::string_view::npos;
+    for (size_t i = 0; i < head.size(); ++i) {
+        const auto b = static_cast<unsigned char>(head[i]);
+        const bool is_control = b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B;
+        if (!is_control) continue;
+        ++control;
+        if (first == std::string_view::npos) first = i;
+    }
+    if (control * 10 <= head.size()) return "";
+    return "byte " + std::to_string(first + 1) + ": this is binary data, not text (" + std::to_string(control) +
+           " of the first " + std::to_string(head.size()) + " bytes are NUL or control bytes)";
+}
+
+bool blank(std::string_view text) {
+    for (size_t pos = 0; pos < text.size();) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        if (!trim_edges(text.substr(pos, end - pos)).empty()) return false;
+        pos = end + 1;
+    }
+    return true;
+}
+
+std::vector<std::string> repair_warnings(const DecodedText& d) {
+    std::vector<std::string> w;
+    if (d.invalid > 0)
+        w.push_back(describe(d.first_invalid) + ": invalid UTF-8; " + std::to_string(d.invalid) +
+                    " invalid byte sequence" + (d.invalid == 1 ? " was" : "s were") + " replaced with U+FFFD");
+    if (d.nuls > 0)
+        w.push_back(describe(d.first_nul) + ": " + std::to_string(d.nuls) + " NUL byte" +
+                    (d.nuls == 1 ? " was" : "s were") + " replaced with U+FFFD");
+    return w;
+}
+
+ReadResult failure(std::string message) {
+    ReadResult r;
+    r.error = std::move(message);
+    return r;
+}
+
+ReadResult read_decoded(const DecodedText& decoded, Format format) {
+    if (blank(decoded.text)) return failure("the article has no text: the input is only white space");
+    Article article;
+    switch (format) {
+        case Format::text: article = read_plain_text(decoded.text); break;
+        case Format::markdown: return failure("Markdown is not supported yet; use --format text to read it as plain text");
+        case Format::json:
+            if (std::string error = read_json_article(decoded.text, article); !error.empty()) return failure(error);
+            break;
+    }
+    ReadResult r;
+    r.article = std::move(article);
+    r.warnings = repair_warnings(decoded);
+    return r;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+    if (name == "text") return Format::text;
+    if (name == "markdown") return Format::markdown;
+    if (name == "json") return Format::json;
+    return std::nullopt;
+}
+
+Format format_for_path(std::string_view path) {
+    const size_t dot = path.rfind('.');
+    const std::string_view ext = dot == std::string_view::npos ? "" : path.substr(dot + 1);
+    if (ext == "md" || ext == "markdown") return Format::markdown;
+    if (ext == "json") return Format::json;
+    return Format::text;
+}
+
+ReadResult read_article(std::string_view bytes, Format format) {
+    if (bytes.empty()) return failure("the article is empty (0 bytes)");
+    if (bytes.size() > max_input_bytes)
+        return failure("the input is " + megabytes(bytes.size()) + ", over the " + megabytes(max_input_bytes) + " limit");
+    if (std::string error = binary_error(bytes); !error.empty()) return failure(error);
+    try {
+        return read_decoded(decode_utf8(bytes), format);
+    } catch (const std::bad_alloc&) {
+        return failure("out of memory while reading a " + megabytes(bytes.size()) + " input");
+    }
+}
+
+}  // namespace reader

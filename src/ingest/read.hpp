@@ -1,0 +1,30 @@
+// The front door of the core: bytes of some format in, an Article or a specific error out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article/model.hpp"
+
+namespace reader {
+
+enum class Format { text, markdown, json };
+
+// Larger inputs are refused with an error rather than risk running out of memory in a browser tab.
+inline constexpr size_t max_input_bytes = 64u * 1024 * 1024;
+
+std::optional<Format> parse_format(std::string_view name);  // "text" | "markdown" | "json"
+Format format_for_path(std::string_view path);              // by extension; text when unknown
+
+struct ReadResult {
+    std::optional<Article> article;  // empty exactly when `error` is set
+    std::string error;               // "where: what"
+    std::vector<std::string> warnings;  // the article is usable, but something was repaired
+};
+
+// Never throws: every failure, including running out of memory, becomes `error`.
+ReadResult read_article(std::string_view bytes, Format format);
+
+}  // namespace reader
