@@ -15,6 +15,15 @@ bool is_dropped(char32_t c) {
            (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) || c == 0xFEFF;
 }
 
+// Lower case for ASCII, Latin-1, Greek and Cyrillic capitals: the scripts whose headings mix cases.
+char32_t to_lower(char32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) ||
+        (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    return c;
+}
+
 }  // namespace
 
 std::string slugify(std::string_view heading) {
@@ -28,7 +37,7 @@ std::string slugify(std::string_view heading) {
         if (is_dropped(c)) return;
         if (pending_hyphen) slug += '-';
         pending_hyphen = false;
-        append_utf8(slug, (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+        append_utf8(slug, to_lower(c));
     });
     return slug.empty() ? "section" : slug;
 }

@@ -8,7 +8,7 @@
 namespace reader {
 
 // "China urges Japan to correct wrongdoings" -> "china-urges-japan-to-correct-wrongdoings".
-// ASCII letters are lower-cased, letters of other scripts kept, punctuation dropped, and runs of
+// Latin, Greek and Cyrillic capitals are lower-cased, letters of other scripts kept, punctuation dropped, and runs of
 // spaces, hyphens and underscores become one hyphen. An empty result becomes "section".
 std::string slugify(std::string_view heading);
 

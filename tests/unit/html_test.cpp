@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include "format/html.hpp"
+#include "format/options.hpp"
+#include "ingest/read.hpp"
+#include "ingest/json.hpp"
+#include "read_file.hpp"
+
+using namespace reader;
+
+namespace {
+
+Article default_article() {
+    return *read_article(read_source_file("assets/articles/china-japan-security-dialogue.txt"), Format::text).article;
+}
+
+size_t count(const std::string& haystack, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+std::string render_json(const std::string& json) {
+    Article a;
+    REQUIRE(read_json_article(json, a) == "");
+    return render_html(a);
+}
+
+}  // namespace
+
+TEST_CASE("sections render as open details with their ids, headings and bodies") {
+    const std::string html = render_html(default_article());
+    CHECK(html.find("<h1 class=\"ar-title\">17th China-Japan security dialogue addresses issues of common concern</h1>") != std::string::npos);
+    CHECK(html.find("<details class=\"ar-section ar-level-2\" id=\"china-urges-japan-to-correct-wrongdoings\" open>\n"
+                    "<summary class=\"ar-summary\"><h2 class=\"ar-heading\">China urges Japan to correct wrongdoings</h2></summary>") !=
+          std::string::npos);
+    CHECK(count(html, "<details") == 2);
+    CHECK(count(html, "<p>") == 13);
+    CHECK(html.find("3 min read") != std::string::npos);
+    CHECK(html.find("476 words") != std::string::npos);
+    CHECK(html.find("Search Trends") == std::string::npos);
+    CHECK(html.find("Japan&#39;s push for military expansion") != std::string::npos);
+}
+
+TEST_CASE("collapsed option closes every section") {
+    HtmlOptions options;
+    REQUIRE(html_options_from_json(R"J({"collapsed": "all"})J", options) == "");
+    const std::string html = render_html(default_article(), options);
+    CHECK(count(html, "<details") == 2);
+    CHECK(count(html, " open>") == 0);
+    CHECK(html_options_from_json(R"J({"collapsed": "some"})J", options) == "/collapsed: expected \"none\" or \"all\"");
+    CHECK(html_options_from_json(R"J({"theme": "dark"})J", options) == "/theme: unknown render option");
+    CHECK(html_options_from_json("nope", options) == "/: render options must be a JSON object");
+}
+
+TEST_CASE("hostile text is escaped everywhere it appears") {
+    const std::string evil = R"J(<img src=x onerror=alert(1)>\"'&)J";
+    const std::string json = R"J({"version":1,"title":"<script>alert(1)</script>","byline":"<b onmouseover=x>","lang":"en\" onload=\"x",
+        "sections":[{"id":"a\"><script>","heading":"<svg onload=alert(1)>","level":2,
+          "blocks":[{"type":"code","text":"</code><script>","lang":"\"><x"}]}]})J";
+    Article a;
+    // the lang attack is stopped by validation; render the rest with a plain lang
+    CHECK(read_json_article(json, a) == "/lang: expected a language tag such as \"en\" or \"zh-Hans\"");
+    std::string safe = json;
+    safe.replace(safe.find(R"J("en\" onload=\"x")J"), std::string(R"J("en\" onload=\"x")J").size(), "\"en\"");
+    const std::string html = render_json(safe);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<svg") == std::string::npos);
+    CHECK(html.find("<b ") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("id=\"a&quot;&gt;&lt;script&gt;\"") != std::string::npos);
+    (void)evil;
+}
+
+TEST_CASE("links and images follow the URL policy; no style or event attributes ever") {
+    const std::string html = render_json(R"J({"version":1,"title":"T","blocks":[{"type":"paragraph","inlines":[
+        {"type":"link","url":"javascript:alert(1)","inlines":[{"type":"text","text":"bad link"}]},
+        {"type":"link","url":"https://example.com/?a=1&b=\"2\"","title":"t\"x","inlines":[{"type":"text","text":"good"}]},
+        {"type":"image","url":"data:image/svg+xml,<svg onload=alert(1)>","alt":"bad image"},
+        {"type":"image","url":"pic.png","alt":"a \"pic\""}]}]})J");
+    CHECK(html.find("javascript:") == std::string::npos);
+    CHECK(html.find("data:") == std::string::npos);
+    CHECK(html.find("bad link") != std::string::npos);
+    CHECK(html.find("bad image") != std::string::npos);
+    CHECK(html.find("<a href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\" title=\"t&quot;x\">good</a>") != std::string::npos);
+    CHECK(html.find("<img src=\"pic.png\" alt=\"a &quot;pic&quot;\" loading=\"lazy\" decoding=\"async\">") != std::string::npos);
+    CHECK(html.find("style=") == std::string::npos);
+    CHECK(html.find(" on") == std::string::npos);
+}
+
+TEST_CASE("every block type renders") {
+    const std::string html = render_json(R"J({"version":1,"title":"","blocks":[
+        {"type":"list","ordered":true,"start":3,"items":[{"blocks":[{"type":"paragraph","inlines":[{"type":"text","text":"x"}]}]}]},
+        {"type":"list","ordered":false,"items":[]},
+        {"type":"quote","blocks":[{"type":"rule"}]},
+        {"type":"code","text":"a < b","lang":"cpp"},
+        {"type":"paragraph","inlines":[{"type":"emphasis","inlines":[{"type":"strong","inlines":[{"type":"code","text":"c"}]}]},{"type":"break"}]}],
+        "sections":[{"heading":"Outer","level":2,"sections":[{"heading":"Inner","level":3}]}]})J");
+    CHECK(html.find("<h1") == std::string::npos);
+    CHECK(html.find("<ol start=\"3\">\n<li><p>x</p>\n</li>\n</ol>") != std::string::npos);
+    CHECK(html.find("<ul>\n</ul>") != std::string::npos);
+    CHECK(html.find("<blockquote>\n<hr>\n</blockquote>") != std::string::npos);
+    CHECK(html.find("<pre><code data-lang=\"cpp\">a &lt; b</code></pre>") != std::string::npos);
+    CHECK(html.find("<em><strong><code>c</code></strong></em><br>") != std::string::npos);
+    CHECK(html.find("<h3 class=\"ar-heading\">Inner</h3>") != std::string::npos);
+    const size_t outer = html.find("id=\"outer\""), inner = html.find("id=\"inner\""), outer_end = html.rfind("</details>");
+    CHECK(outer < inner);
+    CHECK(inner < outer_end);
+}
