@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the reader if anything is missing or out of date, then serves it locally.
+#   ./serve.sh [--port N] [--host ADDR] [--quiet]     default http://127.0.0.1:8080/
+set -euo pipefail
+cd "$(dirname "$0")"
+
+for arg in "$@"; do
+  case "$arg" in -h|--help) exec python3 scripts/serve.py --help ;; esac
+done
+
+scripts/deps.sh build
+export NODE_PATH=/usr/share/nodejs
+if [ ! -f build/wasm/build.ninja ]; then
+  cmake --preset wasm >/dev/null || { echo "serve.sh: configuring the wasm build failed" >&2; exit 1; }
+fi
+cmake --build --preset wasm --target article_reader_core >/dev/null ||
+  { echo "serve.sh: building web/dist/ failed; run 'cmake --build --preset wasm' to see why" >&2; exit 1; }
+
+exec python3 scripts/serve.py "$@"

@@ -1,0 +1,86 @@
+// Shared set-up for the browser tests: the real ./serve.sh on a free port, and Debian's Chromium
+// driven by playwright-core.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+// Starts ./serve.sh --port 0 and resolves with its base URL once it prints it.
+export function startServer(args = []) {
+  const child = spawn("./serve.sh", ["--port", "0", "--quiet", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.sh printed no URL in 120 s:\n${output}`)), 120_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /serving on (http:\/\/\S+\/)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({ url: match[1], child, stop: () => stopChild(child) });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`serve.sh exited with ${code}:\n${output}`)));
+  });
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.on("exit", resolve);
+    child.kill("SIGINT");
+  });
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+}
+
+// A page that records console errors, uncaught exceptions and CSP violations.
+export async function openPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { page, context, problems };
+}
+
+// Waits for <article-reader> to show an article or an error, and says which.
+export async function settled(page, selector = "article-reader") {
+  await page.waitForFunction(
+    (sel) => {
+      const root = document.querySelector(sel)?.shadowRoot;
+      return root && (root.querySelector(".ar-article") || root.querySelector(".ar-error"));
+    },
+    selector,
+    { timeout: 60_000 },
+  );
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    return root.querySelector(".ar-error") ? "error" : "article";
+  }, selector);
+}
+
+export function errorText(page, selector = "article-reader") {
+  return page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector(".ar-error")?.textContent ?? "", selector);
+}

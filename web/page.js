@@ -1,0 +1,17 @@
+// The page around the reader: chooses the article from the address bar and names the tab after it.
+"use strict";
+
+(() => {
+  const reader = document.getElementById("reader");
+  const params = new URLSearchParams(location.search);
+  if (params.has("article")) reader.setAttribute("src", params.get("article"));
+  if (params.has("format")) reader.setAttribute("format", params.get("format"));
+
+  reader.addEventListener("article-reader-ready", (event) => {
+    const title = event.detail.article.title;
+    document.title = title ? `${title} · article-reader` : "article-reader";
+  });
+  reader.addEventListener("article-reader-error", () => {
+    document.title = "Article not shown · article-reader";
+  });
+})();
