@@ -40,7 +40,8 @@ int usage_error(const std::string& message) {
     return 2;
 }
 
-// Reads at most one byte past the limit, so that a huge input is refused without being held.
+// Keeps at most the limit in memory: past it, bytes are only counted, so that a huge input is
+// refused with its true size without being held.
 std::optional<std::string> slurp(const std::string& path, std::string& error) {
     FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
     if (f == nullptr) {
@@ -49,15 +50,16 @@ std::optional<std::string> slurp(const std::string& path, std::string& error) {
     }
     std::string data;
     std::vector<char> buffer(1 << 16);
-    size_t n = 0;
-    while (data.size() <= max_input_bytes && (n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0)
-        data.append(buffer.data(), n);
+    size_t n = 0, total = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) {
+        total += n;
+        if (total <= max_input_bytes) data.append(buffer.data(), n);
+    }
     const bool bad = std::ferror(f) != 0;
     if (f != stdin) std::fclose(f);
-    if (bad) {
-        error = "read error (is it a directory?)";
-        return std::nullopt;
-    }
+    if (bad) error = "read error (is it a directory?)";
+    if (total > max_input_bytes) error = too_large_error(total);
+    if (!error.empty()) return std::nullopt;
     return data;
 }
 

@@ -76,6 +76,10 @@ ReadResult read_decoded(const DecodedText& decoded, Format format) {
 
 }  // namespace
 
+std::string too_large_error(size_t bytes) {
+    return "the input is " + megabytes(bytes) + ", over the " + megabytes(max_input_bytes) + " limit";
+}
+
 std::optional<Format> parse_format(std::string_view name) {
     if (name == "text") return Format::text;
     if (name == "markdown") return Format::markdown;
@@ -93,8 +97,7 @@ Format format_for_path(std::string_view path) {
 
 ReadResult read_article(std::string_view bytes, Format format) {
     if (bytes.empty()) return failure("the article is empty (0 bytes)");
-    if (bytes.size() > max_input_bytes)
-        return failure("the input is " + megabytes(bytes.size()) + ", over the " + megabytes(max_input_bytes) + " limit");
+    if (bytes.size() > max_input_bytes) return failure(too_large_error(bytes.size()));
     if (std::string error = binary_error(bytes); !error.empty()) return failure(error);
     try {
         return read_decoded(decode_utf8(bytes), format);

@@ -15,6 +15,9 @@ enum class Format { text, markdown, json };
 // Larger inputs are refused with an error rather than risk running out of memory in a browser tab.
 inline constexpr size_t max_input_bytes = 64u * 1024 * 1024;
 
+// "the input is 70.2 MB, over the 64.0 MB limit"
+std::string too_large_error(size_t bytes);
+
 std::optional<Format> parse_format(std::string_view name);  // "text" | "markdown" | "json"
 Format format_for_path(std::string_view path);              // by extension; text when unknown
 

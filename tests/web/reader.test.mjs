@@ -81,9 +81,6 @@ describe("the default article", () => {
   test("logs no console errors or CSP violations", () => {
     assert.deepEqual(problems, []);
   });
-
-    await page.screenshot({ path: join(dir, "default-article.png"), fullPage: false });
-  });
 });
 
 test("screenshot of the default article for the README", async () => {

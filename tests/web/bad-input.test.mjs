@@ -1,0 +1,116 @@
+// Bad input in the page: every failure is a readable message, never a blank page, and repairs are said.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { errorText, launchBrowser, openPage, settled, startServer } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Opens the page with ?article=URL, where `body` (if given) is what the server answers for it.
+async function openArticle(name, body, contentType = "text/plain; charset=utf-8") {
+  const session = await openPage(browser);
+  const url = `${server.url}fixtures/${name}`;
+  if (body !== undefined) {
+    await session.page.route(url, (route) => route.fulfill({ status: 200, body, contentType }));
+  }
+  await session.page.goto(`${server.url}?article=${encodeURIComponent(url)}`);
+  session.outcome = await settled(session.page);
+  return session;
+}
+
+async function expectError(session, ...fragments) {
+  assert.equal(session.outcome, "error");
+  const text = await errorText(session.page);
+  for (const f of fragments) assert.ok(text.includes(f), `"${text}" should include "${f}"`);
+  assert.ok(await session.page.locator("article-reader .ar-error").isVisible());
+  await session.context.close();
+}
+
+test("a missing article says 404", async () => {
+  const s = await openArticle("missing.txt");
+  await expectError(s, "Could not load the article from", "missing.txt", "404");
+});
+
+test("an empty article says it is empty", async () => {
+  await expectError(await openArticle("empty.txt", ""), "Could not read empty.txt", "the article is empty (0 bytes)");
+});
+
+test("a whitespace-only article says it has no text", async () => {
+  await expectError(await openArticle("blank.txt", " \n\t\r\n \n"), "the article has no text: the input is only white space");
+});
+
+test("a file of NUL bytes is refused as binary", async () => {
+  await expectError(await openArticle("zeros.txt", Buffer.alloc(2048)), "byte 1: this is binary data, not text");
+});
+
+test("malformed JSON says where", async () => {
+  await expectError(await openArticle("broken.json", '{\n  "version": 1,\n  "title": }', "application/json"),
+    "line 3, column 12: JSON syntax error");
+});
+
+test("invalid UTF-8 is shown as U+FFFD, with a notice saying where", async () => {
+  const body = Buffer.concat([Buffer.from("Title\n\nCaf"), Buffer.from([0xe9]), Buffer.from(" au lait.\n")]);
+  const s = await openArticle("latin1.txt", body);
+  assert.equal(s.outcome, "article");
+  assert.equal(await s.page.locator("article-reader .ar-lead p").textContent(), "Caf\uFFFD au lait.");
+  const notice = await s.page.locator("article-reader .ar-notice").textContent();
+  assert.match(notice, /line 3, column 4: invalid UTF-8; 1 invalid byte sequence was replaced with U\+FFFD/);
+  await s.context.close();
+});
+
+test("CRLF line ends give the same structure as LF", async () => {
+  const s = await openArticle("crlf.txt", "Title\r\n\r\nLead.\r\n\r\nA heading\r\n\r\nBody of it.\r\n");
+  assert.equal(s.outcome, "article");
+  assert.equal(await s.page.locator("article-reader .ar-title").textContent(), "Title");
+  assert.equal(await s.page.locator("article-reader .ar-heading").textContent(), "A heading");
+  assert.equal(await s.page.locator("article-reader .ar-section-body p").textContent(), "Body of it.");
+  await s.context.close();
+});
+
+test("a 20 MB article renders whole", async () => {
+  const paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\n";
+  const count = Math.ceil((20 * 1024 * 1024) / paragraph.length);
+  const body = `Big\n\n${paragraph.repeat(count - 1)}The very last paragraph.\n`;
+  const s = await openArticle("big.txt", body);
+  assert.equal(s.outcome, "article");
+  assert.equal(await s.page.locator("article-reader .ar-lead > p").count(), count);
+  assert.equal(await s.page.locator("article-reader .ar-lead > p").last().textContent(), "The very last paragraph.");
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+});
+
+test("a wasm core that fails to load says so", async () => {
+  const s = await openPage(browser);
+  await s.page.route("**/dist/article-reader-core.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await s.page.goto(server.url);
+  s.outcome = await settled(s.page);
+  await expectError(s, "The reader's WebAssembly core failed to load");
+});
+
+test("an article from another origin loads when it allows CORS, and says why when it does not", async () => {
+  const other = http.createServer((req, res) => {
+    const open = req.url.startsWith("/open/");
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8", ...(open ? { "access-control-allow-origin": "*" } : {}) });
+    res.end("Elsewhere\n\nA story served from another origin.\n");
+  });
+  await new Promise((resolve) => other.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${other.address().port}`;
+  try {
+    const s = await openPage(browser);
+    await s.page.goto(`${server.url}?article=${encodeURIComponent(`${base}/open/story.txt`)}`);
+    assert.equal(await settled(s.page), "article");
+    assert.equal(await s.page.locator("article-reader .ar-title").textContent(), "Elsewhere");
+    await s.page.goto(`${server.url}?article=${encodeURIComponent(`${base}/closed/story.txt`)}`);
+    s.outcome = await settled(s.page);
+    await expectError(s, "Could not load the article from", "CORS");
+  } finally {
+    other.close();
+  }
+});
