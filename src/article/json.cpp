@@ -3,6 +3,7 @@
 #include <cctype>
 #include <initializer_list>
 #include <set>
+#include <utility>
 
 #include "article/slug.hpp"
 #include "article/stats.hpp"
@@ -101,6 +102,8 @@ Json blocks_json(const std::vector<Block>& blocks) {
     return a;
 }
 
+Json stats_json(const Stats& s) { return {{"words", s.words}, {"minutes", s.minutes}}; }
+
 Json sections_json(const std::vector<Section>& sections) {
     Json a = Json::array();
     for (const Section& s : sections) {
@@ -108,7 +111,8 @@ Json sections_json(const std::vector<Section>& sections) {
                      {"heading", s.heading},
                      {"level", s.level},
                      {"blocks", blocks_json(s.blocks)},
-                     {"sections", sections_json(s.sections)}});
+                     {"sections", sections_json(s.sections)},
+                     {"stats", stats_json(s.stats)}});
     }
     return a;
 }
@@ -124,18 +128,19 @@ public:
     std::string error;
 
     bool article(const Json& j, Article& a) {
-        if (!object(j, "", {"version", "title", "byline", "date", "lang", "dir", "blocks", "sections",
-                            "dropped", "stats"}))
+        if (!object(j, "", {"version", "title", "subtitle", "byline", "date", "dateline", "lang", "dir", "blocks",
+                            "sections", "dropped", "stats"}))
             return false;
         if (!version(j)) return false;
         if (!required_string(j, "", "title", a.title)) return false;
-        if (!nullable_string(j, "", "byline", a.byline) || !nullable_string(j, "", "date", a.date)) return false;
+        for (auto [key, field] : {std::pair{"subtitle", &a.subtitle}, std::pair{"byline", &a.byline},
+                                  std::pair{"date", &a.date}, std::pair{"dateline", &a.dateline}})
+            if (!nullable_string(j, "", key, *field)) return false;
         if (!lang(j, a.lang) || !dir(j, a.dir)) return false;
         if (j.contains("blocks") && !blocks(j["blocks"], "/blocks", a.blocks, 1)) return false;
         if (j.contains("sections") && !sections(j["sections"], "/sections", a.sections, 0, 1)) return false;
         if (j.contains("dropped") && !dropped(j["dropped"], a.dropped)) return false;
-        if (j.contains("stats") && !stats_shape(j["stats"])) return false;
-        return true;
+        return !j.contains("stats") || stats_shape(j["stats"], "/stats");
     }
 
 private:
@@ -327,7 +332,8 @@ private:
     }
 
     bool section(const Json& j, const std::string& path, Section& s, int parent_level, int depth) {
-        if (!object(j, path, {"id", "heading", "level", "blocks", "sections"})) return false;
+        if (!object(j, path, {"id", "heading", "level", "blocks", "sections", "stats"})) return false;
+        if (j.contains("stats") && !stats_shape(j["stats"], path + "/stats")) return false;
         if (!required_string(j, path, "heading", s.heading)) return false;
         if (!level(j, path, parent_level, s.level) || !section_id(j, path, s.id)) return false;
         if (j.contains("blocks") && !blocks(j["blocks"], path + "/blocks", s.blocks, depth + 1)) return false;
@@ -368,11 +374,11 @@ private:
     }
 
     // Stats are derived from the content, so input values are checked for shape and then recomputed.
-    bool stats_shape(const Json& j) {
-        if (!object(j, "/stats", {"words", "minutes"})) return false;
+    bool stats_shape(const Json& j, const std::string& path) {
+        if (!object(j, path, {"words", "minutes"})) return false;
         for (const char* key : {"words", "minutes"})
             if (j.contains(key) && !(j[key].is_number_integer() && j[key].get<long long>() >= 0))
-                return fail(std::string("/stats/") + key, "expected a non-negative integer");
+                return fail(path + "/" + key, "expected a non-negative integer");
         return true;
     }
 };
@@ -396,8 +402,10 @@ void reserve_ids(const std::vector<Section>& sections, SlugSet& slugs) {
 Json to_json(const Article& a) {
     return {{"version", model_version},
             {"title", a.title},
+            {"subtitle", optional_json(a.subtitle)},
             {"byline", optional_json(a.byline)},
             {"date", optional_json(a.date)},
+            {"dateline", optional_json(a.dateline)},
             {"lang", a.lang},
             {"dir", a.dir},
             {"blocks", blocks_json(a.blocks)},
@@ -407,7 +415,7 @@ Json to_json(const Article& a) {
                  for (const Dropped& x : a.dropped) d.push_back({{"text", x.text}, {"reason", x.reason}});
                  return d;
              }()},
-            {"stats", {{"words", a.stats.words}, {"minutes", a.stats.minutes}}}};
+            {"stats", stats_json(a.stats)}};
 }
 
 std::string from_json(const Json& json, Article& out) {
@@ -417,7 +425,7 @@ std::string from_json(const Json& json, Article& out) {
     SlugSet slugs;
     reserve_ids(a.sections, slugs);
     fill_missing_ids(a.sections, slugs);
-    a.stats = compute_stats(a);
+    update_stats(a);
     out = std::move(a);
     return "";
 }

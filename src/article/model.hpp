@@ -45,12 +45,20 @@ struct Block {
     bool operator==(const Block&) const = default;
 };
 
+struct Stats {
+    int words = 0;
+    int minutes = 0;
+
+    bool operator==(const Stats&) const = default;
+};
+
 struct Section {
     std::string id;       // stable, unique within the article (slug of the heading)
     std::string heading;
     int level = 2;        // 2..6; the title is level 1
     std::vector<Block> blocks;
     std::vector<Section> sections;
+    Stats stats;          // of the heading, the blocks and the subsections
 
     bool operator==(const Section&) const = default;
 };
@@ -63,17 +71,12 @@ struct Dropped {
     bool operator==(const Dropped&) const = default;
 };
 
-struct Stats {
-    int words = 0;
-    int minutes = 0;
-
-    bool operator==(const Stats&) const = default;
-};
-
 struct Article {
     std::string title;
+    std::optional<std::string> subtitle;  // a standfirst or subhead under the title
     std::optional<std::string> byline;
     std::optional<std::string> date;
+    std::optional<std::string> dateline;  // "TOKYO, March 3 (Reuters)": where and by whom; stays in the text too
     std::string lang = "en";
     std::string dir = "ltr";
     std::vector<Block> blocks;  // the lead: everything before the first section

@@ -12,8 +12,13 @@ namespace {
 class Counter {
 public:
     void feed(std::string_view text) {
-        for_each_codepoint(text, [this](char32_t c) { add(c); });
+        for_each_codepoint(text, [this](char32_t c) { add_codepoint(c); });
         in_word_ = false;
+    }
+
+    void add(const Counter& other) {
+        words_ += other.words_;
+        letters_ += other.letters_;
     }
 
     int words() const { return words_; }
@@ -25,7 +30,7 @@ private:
     long long letters_ = 0;
     bool in_word_ = false;
 
-    void add(char32_t c) {
+    void add_codepoint(char32_t c) {
         if (c == ' ' || c == '\t' || c == '\n' || is_unicode_space(c)) {
             in_word_ = false;
             return;
@@ -57,11 +62,23 @@ void count_blocks(const std::vector<Block>& blocks, Counter& n) {
     }
 }
 
-void count_sections(const std::vector<Section>& sections, Counter& n) {
-    for (const Section& s : sections) {
+Stats to_stats(const Counter& n, int cpm) {
+    Stats stats;
+    stats.words = n.words();
+    if (stats.words > 0)
+        stats.minutes = std::max(1, static_cast<int>(std::lround(static_cast<double>(n.characters()) / cpm)));
+    return stats;
+}
+
+// Counts each section into its own counter and into its parents', through `totals`.
+void count_sections(std::vector<Section>& sections, Counter& totals, int cpm) {
+    for (Section& s : sections) {
+        Counter n;
         n.feed(s.heading);
         count_blocks(s.blocks, n);
-        count_sections(s.sections, n);
+        count_sections(s.sections, n, cpm);
+        s.stats = to_stats(n, cpm);
+        totals.add(n);
     }
 }
 
@@ -79,18 +96,14 @@ int characters_per_minute(std::string_view lang) {
     return 987;
 }
 
-Stats compute_stats(const Article& article) {
+void update_stats(Article& article) {
+    const int cpm = characters_per_minute(article.lang);
     Counter n;
     n.feed(article.title);
+    if (article.subtitle) n.feed(*article.subtitle);
     count_blocks(article.blocks, n);
-    count_sections(article.sections, n);
-    Stats stats;
-    stats.words = n.words();
-    if (stats.words > 0) {
-        const double minutes = static_cast<double>(n.characters()) / characters_per_minute(article.lang);
-        stats.minutes = std::max(1, static_cast<int>(std::lround(minutes)));
-    }
-    return stats;
+    count_sections(article.sections, n, cpm);
+    article.stats = to_stats(n, cpm);
 }
 
 }  // namespace reader

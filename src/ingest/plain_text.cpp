@@ -126,7 +126,7 @@ Article read_plain_text(std::string_view text) {
         auto& blocks = article.sections.empty() ? article.blocks : article.sections.back().blocks;
         blocks.push_back(paragraph(chunks[i]));
     }
-    article.stats = compute_stats(article);
+    update_stats(article);
     return article;
 }
 
