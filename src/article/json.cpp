@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "article/language.hpp"
 #include "article/slug.hpp"
 #include "article/stats.hpp"
 
@@ -77,6 +78,7 @@ Json block_json(const Block& b) {
         case BlockType::list: {
             j["ordered"] = b.ordered;
             if (b.ordered) j["start"] = b.start;
+            if (!b.numbering.empty()) j["numbering"] = b.numbering;
             Json items = Json::array();
             for (const ListItem& item : b.items) items.push_back({{"blocks", blocks_json(item.blocks)}});
             j["items"] = std::move(items);
@@ -198,9 +200,7 @@ private:
 
     bool lang(const Json& j, std::string& out) {
         if (!optional_string(j, "", "lang", out)) return false;
-        bool ok = !out.empty() && out.size() <= 35;
-        for (char c : out) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-');
-        return ok || fail("/lang", "expected a language tag such as \"en\" or \"zh-Hans\"");
+        return is_language_tag(out) || fail("/lang", "expected a language tag such as \"en\" or \"zh-Hans\"");
     }
 
     bool dir(const Json& j, std::string& out) {
@@ -258,7 +258,10 @@ private:
 
     bool list(const Json& j, const std::string& path, Block& b, int depth) {
         b.type = BlockType::list;
-        if (!object(j, path, {"type", "ordered", "start", "items"})) return false;
+        if (!object(j, path, {"type", "ordered", "start", "numbering", "items"})) return false;
+        if (!optional_string(j, path, "numbering", b.numbering)) return false;
+        if (!b.numbering.empty() && b.numbering != "lower-alpha" && b.numbering != "upper-alpha")
+            return fail(path + "/numbering", "expected \"lower-alpha\" or \"upper-alpha\"");
         if (!j.contains("ordered") || !j["ordered"].is_boolean()) return fail(path + "/ordered", "expected true or false");
         b.ordered = j["ordered"].get<bool>();
         if (j.contains("start")) {

@@ -37,6 +37,7 @@ struct Block {
     std::vector<ListItem> items;   // list
     bool ordered = false;          // list
     int start = 1;                 // ordered list: first number
+    std::string numbering;         // ordered list: "" (1, 2, 3), "lower-alpha", "upper-alpha"
     std::string text;              // code: verbatim text; image: alt text
     std::string lang;              // code: info string ("" when absent)
     std::string url;               // image

@@ -67,17 +67,17 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
     return guarded<ViewResult>([&] {
         ViewResult r;
         Format f = Format::text;
-        HtmlOptions options;
+        ViewOptions options;
         if (r.error = format_error(format, f); !r.error.empty()) return r;
-        if (r.error = html_options_from_json(options_json, options); !r.error.empty()) return r;
-        ReadResult read = read_article(bytes, f);
+        if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return r;
+        ReadResult read = read_article(bytes, f, options.read);
         r.warnings = join_lines(read.warnings);
         if (!read.article) {
             r.error = read.error;
             return r;
         }
         r.json = dump(*read.article);
-        r.html = render_html(*read.article, options);
+        r.html = render_html(*read.article, options.html);
         return r;
     });
 }
@@ -92,14 +92,14 @@ ParseResult parse(const std::string& bytes, const std::string& format) {
 RenderResult render(const std::string& model_json, const std::string& options_json) {
     return guarded<RenderResult>([&] {
         RenderResult r;
-        HtmlOptions options;
-        if (r.error = html_options_from_json(options_json, options); !r.error.empty()) return r;
-        ReadResult read = read_article(model_json, Format::json);
+        ViewOptions options;
+        if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return r;
+        ReadResult read = read_article(model_json, Format::json, options.read);
         if (!read.article) {
             r.error = read.error;
             return r;
         }
-        r.html = render_html(*read.article, options);
+        r.html = render_html(*read.article, options.html);
         return r;
     });
 }

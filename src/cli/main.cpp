@@ -17,17 +17,19 @@ namespace {
 using namespace reader;
 
 constexpr const char* usage =
-    "usage: article-reader json|html FILE|- [--format text|markdown|json]\n"
+    "usage: article-reader json|html FILE|- [--format text|markdown|json] [--lang TAG] [--dir ltr|rtl]\n"
     "       article-reader --version\n"
     "  json   print the article model (JSON v1)\n"
     "  html   print the reading-view HTML\n"
     "  FILE   the article; - reads standard input. The format defaults to the file's extension\n"
-    "         (.md markdown, .json json, anything else text).\n";
+    "         (.md markdown, .json json, anything else text).\n"
+    "  --lang, --dir   override the language and direction guessed from the text's script\n";
 
 struct Args {
     std::string command;
     std::string path;
     std::optional<Format> format;
+    ReadOptions read;
 };
 
 int fail(const std::string& where, const std::string& message) {
@@ -71,6 +73,9 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
             if (i + 1 >= argc) return error = "--format needs a value", std::nullopt;
             args.format = parse_format(argv[++i]);
             if (!args.format) return error = "unknown format \"" + std::string(argv[i]) + "\"", std::nullopt;
+        } else if (a == "--lang" || a == "--dir") {
+            if (i + 1 >= argc) return error = a + " needs a value", std::nullopt;
+            (a == "--lang" ? args.read.lang : args.read.dir) = argv[++i];
         } else if (args.command.empty()) {
             args.command = a;
         } else if (args.path.empty()) {
@@ -91,7 +96,7 @@ int run(const Args& args) {
     std::string io_error;
     const std::optional<std::string> bytes = slurp(args.path, io_error);
     if (!bytes) return fail(where, io_error);
-    const ReadResult read = read_article(*bytes, args.format.value_or(format_for_path(args.path)));
+    const ReadResult read = read_article(*bytes, args.format.value_or(format_for_path(args.path)), args.read);
     for (const std::string& w : read.warnings) std::fprintf(stderr, "article-reader: warning: %s: %s\n", where.c_str(), w.c_str());
     if (!read.article) return fail(where, read.error);
     const std::string out = args.command == "json"

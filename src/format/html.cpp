@@ -24,6 +24,7 @@ public:
             out_ += "</div>\n";
         }
         sections(a.sections);
+        dropped(a.dropped);
         out_ += "</article>\n";
     }
 
@@ -48,6 +49,7 @@ private:
     void header(const Article& a) {
         out_ += "<header class=\"ar-header\">\n";
         if (!a.title.empty()) element("h1", "ar-title", a.title);
+        if (a.subtitle) element("p", "ar-subtitle", *a.subtitle);
         if (a.byline) element("p", "ar-byline", *a.byline);
         out_ += "<p class=\"ar-meta\">";
         if (a.date) {
@@ -59,6 +61,22 @@ private:
         out_ += "<span class=\"ar-word-count\">" + std::to_string(a.stats.words) +
                 (a.stats.words == 1 ? " word" : " words") + "</span></p>\n";
         out_ += "</header>\n";
+    }
+
+    // What the reader left out as page chrome, closed until the reader asks for it.
+    void dropped(const std::vector<Dropped>& list) {
+        if (list.empty()) return;
+        out_ += "<details class=\"ar-dropped\"><summary>";
+        out_ += std::to_string(list.size()) + (list.size() == 1 ? " passage" : " passages");
+        out_ += " left out as page chrome</summary>\n<ul>\n";
+        for (const Dropped& d : list) {
+            out_ += "<li><span class=\"ar-dropped-text\">";
+            text(d.text);
+            out_ += "</span> <span class=\"ar-dropped-reason\">(";
+            text(d.reason);
+            out_ += ")</span></li>\n";
+        }
+        out_ += "</ul>\n</details>\n";
     }
 
     void sections(const std::vector<Section>& list) {
@@ -108,10 +126,12 @@ private:
     void list(const Block& b) {
         if (!b.ordered) {
             out_ += "<ul>\n";
-        } else if (b.start != 1) {
-            out_ += "<ol start=\"" + std::to_string(b.start) + "\">\n";
         } else {
-            out_ += "<ol>\n";
+            out_ += "<ol";
+            if (b.start != 1) out_ += " start=\"" + std::to_string(b.start) + "\"";
+            if (b.numbering == "lower-alpha") out_ += " type=\"a\"";
+            if (b.numbering == "upper-alpha") out_ += " type=\"A\"";
+            out_ += ">\n";
         }
         for (const ListItem& item : b.items) {
             out_ += "<li>";

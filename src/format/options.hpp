@@ -1,15 +1,21 @@
-// Rendering options as the browser passes them: a small JSON object.
+// The options of one reading view, as the browser passes them: a small JSON object.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "format/html.hpp"
+#include "ingest/read.hpp"
 
 namespace reader {
 
-// `json` is "" or an object such as {"collapsed": "all"}; "collapsed" is "none" (default) or "all".
+struct ViewOptions {
+    ReadOptions read;
+    HtmlOptions html;
+};
+
+// `json` is "" or an object with any of "collapsed" ("none" or "all"), "lang" and "dir".
 // Returns "" on success, else "/key: what".
-std::string html_options_from_json(std::string_view json, HtmlOptions& out);
+std::string view_options_from_json(std::string_view json, ViewOptions& out);
 
 }  // namespace reader

@@ -2,6 +2,8 @@
 
 #include <new>
 
+#include "article/language.hpp"
+#include "article/stats.hpp"
 #include "article/text.hpp"
 #include "ingest/json.hpp"
 #include "ingest/plain_text.hpp"
@@ -52,6 +54,12 @@ std::vector<std::string> repair_warnings(const DecodedText& d) {
     return w;
 }
 
+void apply(const ReadOptions& options, Article& article) {
+    if (!options.lang.empty()) article.lang = options.lang;
+    if (!options.dir.empty()) article.dir = options.dir;
+    update_stats(article);  // reading speed depends on the language
+}
+
 ReadResult failure(std::string message) {
     ReadResult r;
     r.error = std::move(message);
@@ -95,12 +103,17 @@ Format format_for_path(std::string_view path) {
     return Format::text;
 }
 
-ReadResult read_article(std::string_view bytes, Format format) {
+ReadResult read_article(std::string_view bytes, Format format, const ReadOptions& options) {
+    if (!options.lang.empty() && !is_language_tag(options.lang))
+        return failure("lang: expected a language tag such as \"en\" or \"zh-Hans\"");
+    if (!options.dir.empty() && options.dir != "ltr" && options.dir != "rtl") return failure("dir: expected \"ltr\" or \"rtl\"");
     if (bytes.empty()) return failure("the article is empty (0 bytes)");
     if (bytes.size() > max_input_bytes) return failure(too_large_error(bytes.size()));
     if (std::string error = binary_error(bytes); !error.empty()) return failure(error);
     try {
-        return read_decoded(decode_utf8(bytes), format);
+        ReadResult r = read_decoded(decode_utf8(bytes), format);
+        if (r.article) apply(options, *r.article);
+        return r;
     } catch (const std::bad_alloc&) {
         return failure("out of memory while reading a " + megabytes(bytes.size()) + " input");
     }

@@ -21,6 +21,12 @@ std::string too_large_error(size_t bytes);
 std::optional<Format> parse_format(std::string_view name);  // "text" | "markdown" | "json"
 Format format_for_path(std::string_view path);              // by extension; text when unknown
 
+// What the caller knows better than the guess from the text; "" keeps the guess.
+struct ReadOptions {
+    std::string lang;  // a language tag, such as "fr"
+    std::string dir;   // "ltr" or "rtl"
+};
+
 struct ReadResult {
     std::optional<Article> article;  // empty exactly when `error` is set
     std::string error;               // "where: what"
@@ -28,6 +34,6 @@ struct ReadResult {
 };
 
 // Never throws: every failure, including running out of memory, becomes `error`.
-ReadResult read_article(std::string_view bytes, Format format);
+ReadResult read_article(std::string_view bytes, Format format, const ReadOptions& options = {});
 
 }  // namespace reader

@@ -34,23 +34,29 @@ TEST_CASE("sections render as open details with their ids, headings and bodies")
     CHECK(html.find("<details class=\"ar-section ar-level-2\" id=\"china-urges-japan-to-correct-wrongdoings\" open>\n"
                     "<summary class=\"ar-summary\"><h2 class=\"ar-heading\">China urges Japan to correct wrongdoings</h2></summary>") !=
           std::string::npos);
-    CHECK(count(html, "<details") == 2);
+    CHECK(count(html, "<details class=\"ar-section") == 2);
     CHECK(count(html, "<p>") == 13);
     CHECK(html.find("3 min read") != std::string::npos);
     CHECK(html.find("476 words") != std::string::npos);
-    CHECK(html.find("Search Trends") == std::string::npos);
+    // the dropped line is only in the closed "left out" panel at the end
+    const size_t panel = html.find("<details class=\"ar-dropped\"><summary>1 passage left out as page chrome</summary>");
+    REQUIRE(panel != std::string::npos);
+    CHECK(html.find("Search Trends") > panel);
+    CHECK(html.find("<li><span class=\"ar-dropped-text\">Search Trends</span> <span class=\"ar-dropped-reason\">(trailing site navigation)</span></li>") != std::string::npos);
     CHECK(html.find("Japan&#39;s push for military expansion") != std::string::npos);
 }
 
 TEST_CASE("collapsed option closes every section") {
-    HtmlOptions options;
-    REQUIRE(html_options_from_json(R"J({"collapsed": "all"})J", options) == "");
-    const std::string html = render_html(default_article(), options);
-    CHECK(count(html, "<details") == 2);
+    ViewOptions options;
+    REQUIRE(view_options_from_json(R"J({"collapsed": "all", "lang": "en-GB"})J", options) == "");
+    CHECK(options.read.lang == "en-GB");
+    const std::string html = render_html(default_article(), options.html);
+    CHECK(count(html, "<details class=\"ar-section") == 2);
     CHECK(count(html, " open>") == 0);
-    CHECK(html_options_from_json(R"J({"collapsed": "some"})J", options) == "/collapsed: expected \"none\" or \"all\"");
-    CHECK(html_options_from_json(R"J({"theme": "dark"})J", options) == "/theme: unknown render option");
-    CHECK(html_options_from_json("nope", options) == "/: render options must be a JSON object");
+    CHECK(view_options_from_json(R"J({"collapsed": "some"})J", options) == "/collapsed: expected \"none\" or \"all\"");
+    CHECK(view_options_from_json(R"J({"theme": "dark"})J", options) == "/theme: unknown option");
+    CHECK(view_options_from_json(R"J({"dir": 1})J", options) == "/dir: expected a string");
+    CHECK(view_options_from_json("nope", options) == "/: options must be a JSON object");
 }
 
 TEST_CASE("hostile text is escaped everywhere it appears") {

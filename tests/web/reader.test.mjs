@@ -43,11 +43,18 @@ describe("the default article", () => {
     assert.equal(await page.locator("article-reader .ar-meta").textContent(), "3 min read · 476 words");
   });
 
-  test("does not show the trailing site navigation, but keeps it in the model", async () => {
-    const text = await page.evaluate(() => document.querySelector("article-reader").shadowRoot.textContent);
-    assert.ok(!text.includes("Search Trends"));
+  test("does not show the trailing site navigation, but keeps it in the model and on request", async () => {
+    const article = page.locator("article-reader .ar-article");
+    assert.ok(!(await article.innerText()).includes("Search Trends"));
+    const panel = page.locator("article-reader .ar-dropped");
+    assert.equal(await panel.locator("summary").innerText(), "1 passage left out as page chrome");
+    assert.ok(await page.locator("article-reader .ar-dropped-text").isHidden());
     const dropped = await page.evaluate(() => document.querySelector("article-reader").article.dropped);
     assert.deepEqual(dropped, [{ text: "Search Trends", reason: "trailing site navigation" }]);
+    await panel.locator("summary").click();
+    assert.equal(await panel.locator("li").innerText(), "Search Trends (trailing site navigation)");
+    await panel.locator("summary").click();
+    assert.ok(!(await article.innerText()).includes("Search Trends"));
   });
 
   test("a click on a heading collapses and expands its section", async () => {

@@ -1,0 +1,31 @@
+// Chunks of plain text -> blocks: paragraphs, lists, quotes, verbatim blocks and rules.
+#pragma once
+
+#include <vector>
+
+#include "article/model.hpp"
+#include "ingest/plain_text/lines.hpp"
+
+namespace reader::text {
+
+// How the document's paragraphs were wrapped, measured once over the whole text.
+struct Wrap {
+    bool wrapped = false;  // most lines inside paragraphs end near one width: join them
+    size_t width = 0;
+};
+
+Wrap detect_wrap(const std::vector<Chunk>& chunks);
+
+enum class Role { paragraph, list, quote, code, rule };
+
+Role role_of(const Chunk& chunk);
+
+// One ordered-list line alone, such as "1. Introduction": a list item or a numbered heading,
+// depending on what follows.
+bool is_single_ordered_item(const Chunk& chunk);
+
+// Appends the blocks of `chunk` to `out`. A list continues the list that `out` ends with when
+// `continues_list` (the chunk right before was part of it). Quotes recurse up to `depth` levels.
+void append_blocks(const Chunk& chunk, const Wrap& wrap, bool continues_list, int depth, std::vector<Block>& out);
+
+}  // namespace reader::text
