@@ -29,7 +29,7 @@ bool is_single_line(const Chunk& c) { return c.kind == ChunkKind::lines && c.lin
 // "Search Trends": a short line with no sentence punctuation that nothing but its like follows.
 bool is_short_trailing_line(const Chunk& c) {
     return is_single_line(c) && width(c.lines[0].text) <= max_chrome_line_chars && !ends_sentence(c.lines[0].text) &&
-           has_letter_or_digit(c.lines[0].text);
+           has_letter_or_digit(c.lines[0].text) && !reads_as_sentence(c.lines[0].text);
 }
 
 class PlainTextReader {
@@ -71,21 +71,38 @@ private:
 
     size_t find_trailing_chrome(size_t begin) {
         size_t end = chunks_.size();
-        end = drop_related_block(begin, end);
+        const size_t short_run = droppable_short_lines(begin);
         size_t short_lines = 0;
         while (end > begin + 1) {
             const Chunk& c = chunks_[end - 1];
             std::string reason = chrome_reason(c, Place::trailing);
-            if (reason.empty() && is_short_trailing_line(c) && short_lines < max_trailing_short_lines) {
+            if (reason.empty()) {
+                if (const size_t header = drop_related_block(begin, end); header < end) {
+                    end = header;
+                    continue;
+                }
+            }
+            if (reason.empty() && is_short_trailing_line(c) && short_lines < short_run) {
                 reason = "trailing site navigation";
                 ++short_lines;
             }
             if (reason.empty()) break;
             dropped_trailing_.push_back({chunk_text(c), reason});
             --end;
-            end = drop_related_block(begin, end);
         }
         return end;
+    }
+
+    // How many short lines at the very end are chrome: a run of at most three that follows body
+    // text, but not a sign-off ("Yours faithfully,") whose next line is a signature, and not a
+    // longer run, which is more likely a list or verse.
+    size_t droppable_short_lines(size_t begin) const {
+        size_t run = 0;
+        while (chunks_.size() - run > begin && is_short_trailing_line(chunks_[chunks_.size() - 1 - run])) ++run;
+        if (run == 0 || run > max_trailing_short_lines || chunks_.size() - run <= begin) return 0;
+        const Chunk& before = chunks_[chunks_.size() - 1 - run];
+        if (before.kind == ChunkKind::lines && chunk_text(before).back() == ',') return 0;
+        return run;
     }
 
     // "Related stories" followed only by a few headline-length lines: all of it is chrome.
@@ -133,16 +150,22 @@ private:
         return true;
     }
 
+    // A line of its own under the title: a subtitle when a byline or date follows it, or when it
+    // reads as a sentence-long subhead (seven words or more) rather than as a section heading.
+    bool is_standalone_subtitle(const Chunk& c, const Chunk& next) const {
+        if (!is_single_line(c) || role_of(c) != Role::paragraph) return false;
+        const std::string_view line = c.lines[0].text;
+        if (is_header_line(line) || width(line) > 200 || ends_sentence(line)) return false;
+        return (is_single_line(next) && is_header_line(next.lines[0].text)) || count_words(line) >= 7;
+    }
+
     size_t read_header(size_t i) {
         if (i >= chunks_.size() || !is_title_chunk(chunks_[i])) return i;
         const Chunk& title = chunks_[i++];
         article_.title = std::string(title.lines[0].text);
         for (size_t k = 1; k < title.lines.size(); ++k)
             if (!header_line(title.lines[k].text)) article_.subtitle = std::string(title.lines[k].text);
-        // A standalone subtitle line, then byline and date lines, each a chunk of its own.
-        if (i + 1 < chunks_.size() && !article_.subtitle && is_single_line(chunks_[i]) &&
-            !is_header_line(chunks_[i].lines[0].text) && is_single_line(chunks_[i + 1]) &&
-            is_header_line(chunks_[i + 1].lines[0].text) && width(chunks_[i].lines[0].text) <= 200)
+        if (i + 1 < chunks_.size() && !article_.subtitle && is_standalone_subtitle(chunks_[i], chunks_[i + 1]))
             article_.subtitle = std::string(chunks_[i++].lines[0].text);
         for (int n = 0; n < 3 && i < chunks_.size() && is_single_line(chunks_[i]) && is_header_line(chunks_[i].lines[0].text); ++n)
             header_line(chunks_[i++].lines[0].text);
@@ -152,17 +175,16 @@ private:
     // ------------------------------------------------ the body
 
     // Whether chunk i is a heading: an underlined line followed by anything; a short line followed
-    // by body text (not by another heading-like line, and not by the end).
+    // by body text or by a heading that nests under it, but not by its like, and not by the end.
     std::optional<HeadingCandidate> heading_at(size_t i, size_t end) const {
         const auto candidate = heading_candidate(chunks_[i]);
         if (!candidate || i + 1 >= end) return std::nullopt;
         if (candidate->is_explicit) return candidate;
         if (role_of(chunks_[i]) != Role::paragraph && !is_single_ordered_item(chunks_[i])) return std::nullopt;
         const Chunk& next = chunks_[i + 1];
-        const bool next_is_heading_like =
-            heading_candidate(next) && (role_of(next) == Role::paragraph || is_single_ordered_item(next));
-        if (next_is_heading_like) return std::nullopt;
-        return candidate;
+        const auto after = heading_candidate(next);
+        if (!after || (role_of(next) != Role::paragraph && !is_single_ordered_item(next))) return candidate;
+        return nests_under(*after, *candidate) ? candidate : std::nullopt;
     }
 
     void read_body(size_t begin, size_t end) {
@@ -171,20 +193,21 @@ private:
         std::vector<std::optional<HeadingCandidate>> headings(end - begin);
         for (size_t i = begin; i < end; ++i) headings[i - begin] = heading_at(i, end);
         const LevelMap levels = level_map(headings);
-        bool after_list = false;
+        const Chunk* previous = nullptr;  // the chunk whose blocks the current container ends with
         for (size_t i = begin; i < end; ++i) {
             const Chunk& c = chunks_[i];
             if (std::string reason = chrome_reason(c, Place::body); !reason.empty()) {
                 drop(c, reason);
+                previous = nullptr;
                 continue;
             }
             if (const auto& h = headings[i - begin]) {
                 open_section(std::string(c.lines[0].text), levels.level(*h));
-                after_list = false;
+                previous = nullptr;
                 continue;
             }
-            append_blocks(c, wrap_, after_list, 1, current_blocks());
-            after_list = role_of(c) == Role::list || is_single_ordered_item(c);
+            append_blocks(c, previous, wrap_, 1, current_blocks());
+            previous = &c;
         }
     }
 

@@ -60,11 +60,11 @@ TEST_CASE("a line ending a sentence is not a heading") {
 
 TEST_CASE("long lines are not headings and lines inside a chunk stay one paragraph") {
     const Article a = read_plain_text(
-        "Title\n\nA line that goes on and on without any punctuation because it is not a heading at all but a "
+        "Title\n\nThe lead.\n\nA line that goes on and on without any punctuation because it is not a heading at all but a "
         "very long run of words\n\nBody text follows here.\n\n1 Main Street\nSpringfield\n");
     CHECK(a.sections.empty());
-    REQUIRE(a.blocks.size() == 3);
-    CHECK(paragraph_text(a.blocks[2]) == "1 Main Street\nSpringfield");
+    REQUIRE(a.blocks.size() == 4);
+    CHECK(paragraph_text(a.blocks[3]) == "1 Main Street\nSpringfield");
 }
 
 TEST_CASE("duplicate headings get distinct ids") {
@@ -104,4 +104,57 @@ TEST_CASE("CRLF, CR, BOM, NBSP and zero-width characters at line edges") {
     REQUIRE(r.article->blocks.size() == 2);
     CHECK(paragraph_text(r.article->blocks[0]) == "Body text here.");
     CHECK(paragraph_text(r.article->blocks[1]) == "Second.");
+}
+
+TEST_CASE("2,000 headings each with a body make 2,000 sections, in linear time") {
+    std::string text = "Many sections\n\n";
+    for (int i = 0; i < 2000; ++i) text += "Part number " + std::to_string(i) + "\n\nBody of part " + std::to_string(i) + ".\n\n";
+    const Article a = read_plain_text(text);
+    REQUIRE(a.sections.size() == 2000);
+    CHECK(a.sections[1999].heading == "Part number 1999");
+    CHECK(a.sections[1999].id == "part-number-1999");
+    CHECK(a.dropped.empty());
+}
+
+TEST_CASE("2,000 heading-like lines and nothing else are all kept as paragraphs") {
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "Heading " + std::to_string(i) + "\n\n";
+    const Article a = read_plain_text(text);
+    CHECK(a.title == "Heading 0");
+    CHECK(a.sections.empty());
+    CHECK(a.blocks.size() == 1999);
+    CHECK(a.dropped.empty());
+}
+
+TEST_CASE("a 10 MB single paragraph is one paragraph, whole") {
+    std::string text;
+    while (text.size() < 10 * 1024 * 1024) text += "words and more words ";
+    text += "end.";
+    const Article a = read_plain_text(text);
+    REQUIRE(a.blocks.size() == 1);
+    CHECK(a.title.empty());
+    CHECK(a.blocks[0].inlines.size() == 1);
+    CHECK(a.blocks[0].inlines[0].text.size() == text.size());
+}
+
+TEST_CASE("lang and dir follow the script, and the caller can override them") {
+    CHECK(read_plain_text("مرحبا بكم في المكتبة").dir == "rtl");
+    CHECK(read_plain_text("Plain English text.").lang == "en");
+    const ReadResult r = read_article("Bonjour à tous.", Format::text, ReadOptions{"fr", ""});
+    REQUIRE(r.article);
+    CHECK(r.article->lang == "fr");
+    CHECK(read_article("x", Format::text, ReadOptions{"not a tag", ""}).error ==
+          "lang: expected a language tag such as \"en\" or \"zh-Hans\"");
+    CHECK(read_article("x", Format::text, ReadOptions{"", "up"}).error == "dir: expected \"ltr\" or \"rtl\"");
+}
+
+TEST_CASE("URLs and e-mail addresses become links; other schemes stay text") {
+    const Article a = read_plain_text("T\n\nSee https://example.com/a_(b). Or www.example.org, or mail me@example.com! Not javascript:alert(1).\n");
+    const auto& in = a.blocks[0].inlines;
+    REQUIRE(in.size() == 7);
+    CHECK(in[1].url == "https://example.com/a_(b)");
+    CHECK(in[2].text == ". Or ");
+    CHECK(in[3].url == "http://www.example.org");
+    CHECK(in[5].url == "mailto:me@example.com");
+    CHECK(in[6].text == "! Not javascript:alert(1).");
 }

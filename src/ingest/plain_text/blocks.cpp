@@ -146,19 +146,31 @@ std::string_view dedent(std::string_view raw, int columns) {
     return raw.substr(i);
 }
 
+bool is_indented(const Chunk& chunk) {
+    return std::all_of(chunk.lines.begin(), chunk.lines.end(), [](const Line& l) { return l.indent >= 4; });
+}
+
+// Appends the lines, less `indent` columns, keeping the blank lines between them.
+void append_verbatim(const std::vector<Line>& lines, int indent, size_t previous_line, std::string& text) {
+    for (const Line& line : lines) {
+        if (previous_line != 0)
+            for (size_t gap = previous_line; gap < line.number; ++gap) text += '\n';
+        text += dedent(line.raw, indent);
+        previous_line = line.number;
+    }
+}
+
 Block code_block(const Chunk& chunk) {
     Block b;
     b.type = BlockType::code;
-    const int indent = common_indent(chunk.lines);
-    size_t previous = 0;
-    for (const Line& line : chunk.lines) {
-        if (previous != 0)
-            for (size_t gap = previous; gap < line.number; ++gap) b.text += '\n';  // blank lines kept
-        b.text += dedent(line.raw, indent);
-        previous = line.number;
-    }
+    append_verbatim(chunk.lines, common_indent(chunk.lines), 0, b.text);
     if (chunk.kind == ChunkKind::fence) b.lang = chunk.info.substr(0, chunk.info.find(' '));
     return b;
+}
+
+// An indented block that a blank line interrupted goes on as the same block.
+void continue_code_block(const Chunk& previous, const Chunk& chunk, Block& code) {
+    append_verbatim(chunk.lines, common_indent(previous.lines), previous.lines.back().number, code.text);
 }
 
 bool is_table_line(std::string_view s) {
@@ -178,9 +190,6 @@ bool is_table(const Chunk& chunk) {
     return table || columns;
 }
 
-bool is_indented(const Chunk& chunk) {
-    return std::all_of(chunk.lines.begin(), chunk.lines.end(), [](const Line& l) { return l.indent >= 4; });
-}
 
 // ---------------------------------------------------------------- quotes and paragraphs
 
@@ -201,11 +210,9 @@ void append_quote(const Chunk& chunk, const Wrap& wrap, int depth, std::vector<B
     if (depth >= max_quote_depth) {
         quote.blocks.push_back(text_paragraph(inner));
     } else {
-        bool continues = false;
-        for (const Chunk& c : split_chunks(inner)) {
-            append_blocks(c, wrap, continues, depth + 1, quote.blocks);
-            continues = role_of(c) == Role::list;
-        }
+        const std::vector<Chunk> chunks = split_chunks(inner);
+        for (size_t i = 0; i < chunks.size(); ++i)
+            append_blocks(chunks[i], i > 0 ? &chunks[i - 1] : nullptr, wrap, depth + 1, quote.blocks);
     }
     out.push_back(std::move(quote));
 }
@@ -251,18 +258,32 @@ size_t first_list_line(const Chunk& chunk) {
 
 }  // namespace
 
+size_t first_word_width(std::string_view s) { return width(s.substr(0, s.find(' '))); }
+
+// Wrapped text: lines inside paragraphs end near one width of at least 50 columns, and each ends
+// because the next line's first word would not have fitted (within 3 columns of the widest line,
+// which may fall short of the real limit). Verse and lists of short lines fail both.
 Wrap detect_wrap(const std::vector<Chunk>& chunks) {
-    std::vector<size_t> widths;
+    struct Sample {
+        size_t width, next_word;
+    };
+    std::vector<Sample> samples;
     for (const Chunk& c : chunks) {
         if (c.kind != ChunkKind::lines || c.lines.size() < 2 || role_of(c) != Role::paragraph) continue;
-        for (size_t i = 0; i + 1 < c.lines.size(); ++i) widths.push_back(width(c.lines[i].text));
+        for (size_t i = 0; i + 1 < c.lines.size(); ++i)
+            if (width(c.lines[i].text) >= 40)  // short lines (signatures, addresses) say nothing of wrapping
+                samples.push_back({width(c.lines[i].text), first_word_width(c.lines[i + 1].text)});
     }
     Wrap wrap;
-    if (widths.size() < 4) return wrap;
+    if (samples.size() < 4) return wrap;
+    std::vector<size_t> widths;
+    for (const Sample& s : samples) widths.push_back(s.width);
     std::sort(widths.begin(), widths.end());
     wrap.width = widths[widths.size() * 9 / 10];
-    const auto near = std::count_if(widths.begin(), widths.end(), [&](size_t w) { return w * 4 >= wrap.width * 3; });
-    wrap.wrapped = wrap.width >= 30 && near * 10 >= static_cast<long>(widths.size()) * 7;
+    const auto fits = std::count_if(samples.begin(), samples.end(), [&](const Sample& s) {
+        return s.width * 4 >= wrap.width * 3 && s.width + 1 + s.next_word + 3 > wrap.width;
+    });
+    wrap.wrapped = wrap.width >= 50 && fits * 10 >= static_cast<long>(samples.size()) * 7;
     return wrap;
 }
 
@@ -284,9 +305,16 @@ bool is_single_ordered_item(const Chunk& chunk) {
     return chunk.kind == ChunkKind::lines && chunk.lines.size() == 1 && ordered_marker(chunk.lines[0].text).has_value();
 }
 
-void append_blocks(const Chunk& chunk, const Wrap& wrap, bool continues_list, int depth, std::vector<Block>& out) {
+void append_blocks(const Chunk& chunk, const Chunk* previous, const Wrap& wrap, int depth, std::vector<Block>& out) {
+    bool continues_list = previous && (role_of(*previous) == Role::list || is_single_ordered_item(*previous));
     switch (role_of(chunk)) {
-        case Role::code: out.push_back(code_block(chunk)); return;
+        case Role::code:
+            if (previous && is_indented(*previous) && is_indented(chunk) && !out.empty() && out.back().type == BlockType::code) {
+                continue_code_block(*previous, chunk, out.back());
+                return;
+            }
+            out.push_back(code_block(chunk));
+            return;
         case Role::rule: {
             Block rule;
             rule.type = BlockType::rule;

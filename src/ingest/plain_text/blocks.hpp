@@ -24,8 +24,9 @@ Role role_of(const Chunk& chunk);
 // depending on what follows.
 bool is_single_ordered_item(const Chunk& chunk);
 
-// Appends the blocks of `chunk` to `out`. A list continues the list that `out` ends with when
-// `continues_list` (the chunk right before was part of it). Quotes recurse up to `depth` levels.
-void append_blocks(const Chunk& chunk, const Wrap& wrap, bool continues_list, int depth, std::vector<Block>& out);
+// Appends the blocks of `chunk` to `out`. `previous` is the chunk whose blocks `out` ends with, if
+// any: a list continues its list, an indented block its indented block. Quotes recurse up to
+// `depth` levels.
+void append_blocks(const Chunk& chunk, const Chunk* previous, const Wrap& wrap, int depth, std::vector<Block>& out);
 
 }  // namespace reader::text

@@ -44,6 +44,9 @@ constexpr Phrase phrases[] = {
     {"sponsored content", advert, true}, {"story continues below advertisement", advert, true},
     {"article continues below advertisement", advert, true}, {"continue reading below", advert, true},
     {"scroll to continue with content", advert, true}, {"ad", advert, false},
+    {"for immediate release", "release label", false}, {"press release", "release label", false},
+    {"news release", "release label", false}, {"###", "end mark", false}, {"-30-", "end mark", false},
+    {"ends", "end mark", false},
     {"comments", comments, false}, {"leave a comment", comments, false}, {"show comments", comments, false},
     {"view comments", comments, false}, {"join the conversation", comments, false},
 };

@@ -40,6 +40,14 @@ bool is_name_of(std::string_view token, const auto& names) {
     return false;
 }
 
+bool is_date_word(std::string_view token) {
+    std::string t(token);
+    while (!t.empty() && t.back() == ':') t.pop_back();
+    for (std::string_view w : date_words)
+        if (t == w) return true;
+    return false;
+}
+
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)
@@ -106,7 +114,7 @@ bool is_date_line(std::string_view line) {
         if (is_name_of(t, months)) month = true;
         else if (is_year(t)) year = true;
         else if (is_numeric_date(t)) numeric = true;
-        else if (!(is_day(t) || is_time_token(t) || is_name_of(t, weekdays) || is_name_of(t, date_words) ||
+        else if (!(is_day(t) || is_time_token(t) || is_name_of(t, weekdays) || is_date_word(t) ||
                    t == "-" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93" || t == "\xC2\xB7"))
             return false;
     }

@@ -73,14 +73,37 @@ bool is_all_caps(std::string_view s) {
     return upper >= 3 && !lower;
 }
 
+// Copyright and licence lines read as short standalone lines but are never headings.
+bool is_notice(std::string_view s) {
+    return starts_with_ci(s, "copyright") || starts_with_ci(s, "(c) ") || s.rfind("\xC2\xA9", 0) == 0;
+}
+
+
 bool short_enough(std::string_view s) { return width(s) <= max_chars && count_words(s) <= max_words; }
 
 }  // namespace
 
+bool reads_as_sentence(std::string_view s) {
+    if (s[0] >= 'a' && s[0] <= 'z') return true;
+    for (std::string_view quote : {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB"})
+        if (s.substr(0, quote.size()) == quote) return true;
+    const std::string words = lower_ascii(s.substr(0, s.find(' ', s.find(' ') + 1)));
+    const size_t space = words.find(' ');
+    if (space == std::string::npos) return false;
+    const std::string_view subject = std::string_view(words).substr(0, space), verb = std::string_view(words).substr(space + 1);
+    bool pronoun = false, auxiliary = false;
+    for (std::string_view p : {"i", "you", "he", "she", "it", "we", "they", "there", "this", "that"}) pronoun = pronoun || subject == p;
+    for (std::string_view v : {"was", "is", "were", "are", "am", "had", "has", "have", "did", "do", "does", "will",
+                               "would", "could", "should", "can", "must", "might"})
+        auxiliary = auxiliary || verb == v;
+    return pronoun && auxiliary;
+}
+
 std::optional<HeadingCandidate> heading_candidate(const Chunk& chunk) {
     if (chunk.kind == ChunkKind::fence || chunk.lines.size() != 1) return std::nullopt;
     const std::string_view s = chunk.lines[0].text;
-    if (!has_letter_or_digit(s) || !short_enough(s)) return std::nullopt;
+    if (!has_letter_or_digit(s) || !short_enough(s) || is_notice(s)) return std::nullopt;
+    if (chunk.kind != ChunkKind::underlined && reads_as_sentence(s)) return std::nullopt;
     if (chunk.kind == ChunkKind::underlined) {
         const auto style = chunk.underline == '=' ? HeadingStyle::equals_underline : HeadingStyle::dash_underline;
         return HeadingCandidate{style, 1, true};
@@ -94,6 +117,11 @@ std::optional<HeadingCandidate> heading_candidate(const Chunk& chunk) {
     if (is_all_caps(s) && (!ends_sentence(s) || s.back() == ':')) return HeadingCandidate{HeadingStyle::all_caps, 1, false};
     if (ends_sentence(s)) return std::nullopt;
     return HeadingCandidate{HeadingStyle::plain, 1, false};
+}
+
+bool nests_under(const HeadingCandidate& inner, const HeadingCandidate& outer) {
+    if (inner.style == HeadingStyle::numbered && outer.style == HeadingStyle::numbered) return inner.depth > outer.depth;
+    return static_cast<int>(inner.style) > static_cast<int>(outer.style);
 }
 
 }  // namespace reader::text

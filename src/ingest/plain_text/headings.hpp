@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "ingest/plain_text/lines.hpp"
 
@@ -19,5 +20,11 @@ struct HeadingCandidate {
 // A chunk that may be a heading: one short line standing alone (plain, ALL CAPS or numbered), or a
 // line underlined with === or ---. Whether it is one depends on what follows (see plain_text.cpp).
 std::optional<HeadingCandidate> heading_candidate(const Chunk& chunk);
+
+// "It was late", "“Nothing to be done”", "and then": a sentence that happens to lack a full stop.
+bool reads_as_sentence(std::string_view line);
+
+// Whether a heading of kind `inner` would be a subsection of one of kind `outer`.
+bool nests_under(const HeadingCandidate& inner, const HeadingCandidate& outer);
 
 }  // namespace reader::text
