@@ -83,9 +83,11 @@
     return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get("content-type") ?? "" };
   }
 
-  async function readArticle(bytes, format, where) {
+  // `lang` and `dir` override what the core guesses from the text's script.
+  async function readArticle(bytes, format, where, { lang, dir }) {
     const core = await loadCore();
-    const result = core.view(bytes, format, "");
+    const options = JSON.stringify({ ...(lang ? { lang } : {}), ...(dir === "ltr" || dir === "rtl" ? { dir } : {}) });
+    const result = core.view(bytes, format, options);
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     return {
       article: JSON.parse(result.json),
@@ -151,7 +153,7 @@
   }
 
   class ArticleReaderElement extends HTMLElement {
-    static observedAttributes = ["src", "format"];
+    static observedAttributes = ["src", "format", "lang", "dir"];
 
     // Registers the element; safe to call again, and under another tag name.
     static define(tag = "article-reader", registry = customElements) {
@@ -200,7 +202,8 @@
         const url = new URL(this.src, document.baseURI).href;
         const { bytes, contentType } = await fetchArticle(url);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
-        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where);
+        const overrides = { lang: this.getAttribute("lang"), dir: this.getAttribute("dir") };
+        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, overrides);
         await this.#view.styled;
         if (load !== this.#loads) return;
         this.#article = result.article;

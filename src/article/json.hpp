@@ -15,7 +15,8 @@ inline constexpr int model_version = 1;
 // Deeper nesting than this (sections, lists, quotes, inlines) is refused rather than recursed into.
 inline constexpr int max_nesting = 64;
 
-Json to_json(const Article& article);
+// The model as JSON v1: pretty (two-space indent, a final newline) for people, or compact.
+std::string write_json(const Article& article, bool pretty);
 
 // Reads a model from parsed JSON. Returns "" on success, or "PATH: what" naming the first problem,
 // where PATH is a JSON pointer such as /sections/1/level. Section ids missing from the input are

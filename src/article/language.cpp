@@ -28,9 +28,15 @@ int script_of(char32_t c) {
 using Counts = std::array<long long, script_count>;
 
 void count(std::string_view s, Counts& n) {
-    for_each_codepoint(s, [&](char32_t c) {
-        if (const int script = script_of(c); script >= 0) ++n[static_cast<size_t>(script)];
-    });
+    for (size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {  // ASCII: only letters count, all Latin
+            ++i;
+            n[latin] += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+        } else if (const int script = script_of(next_codepoint(s, i)); script >= 0) {
+            ++n[static_cast<size_t>(script)];
+        }
+    }
 }
 
 void count_inlines(const std::vector<Inline>& inlines, Counts& n) {

@@ -45,7 +45,8 @@ std::string slugify(std::string_view heading) {
 std::string SlugSet::unique(std::string_view heading) {
     const std::string base = slugify(heading);
     std::string id = base;
-    for (int n = 2; taken_.count(id) != 0; ++n) id = base + "-" + std::to_string(n);
+    int& n = next_suffix_.try_emplace(base, 2).first->second;
+    while (taken_.count(id) != 0) id = base + "-" + std::to_string(n++);
     taken_.insert(id);
     return id;
 }

@@ -1,6 +1,7 @@
 // Section ids: stable slugs of headings, unique within one article.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ public:
 
 private:
     std::set<std::string> taken_;
+    std::map<std::string, int> next_suffix_;  // per slug, where to resume counting: linear for many repeats
 };
 
 }  // namespace reader

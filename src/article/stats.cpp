@@ -12,7 +12,15 @@ namespace {
 class Counter {
 public:
     void feed(std::string_view text) {
-        for_each_codepoint(text, [this](char32_t c) { add_codepoint(c); });
+        for (size_t i = 0; i < text.size();) {
+            const auto b = static_cast<unsigned char>(text[i]);
+            if (b < 0x80) {  // the common case, without decoding
+                ++i;
+                ascii(b);
+            } else {
+                add_codepoint(next_codepoint(text, i));
+            }
+        }
         in_word_ = false;
     }
 
@@ -29,6 +37,16 @@ private:
     int words_ = 0;
     long long letters_ = 0;
     bool in_word_ = false;
+
+    void ascii(unsigned char b) {
+        if (b == ' ' || b == '\t' || b == '\n') {
+            in_word_ = false;
+            return;
+        }
+        ++letters_;
+        words_ += !in_word_;
+        in_word_ = true;
+    }
 
     void add_codepoint(char32_t c) {
         if (c == ' ' || c == '\t' || c == '\n' || is_unicode_space(c)) {

@@ -32,8 +32,6 @@ struct ViewResult {
     std::string warnings;
 };
 
-std::string dump(const Article& a) { return to_json(a).dump(-1, ' ', false, Json::error_handler_t::replace); }
-
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
     for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
@@ -76,7 +74,7 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
             r.error = read.error;
             return r;
         }
-        r.json = dump(*read.article);
+        r.json = write_json(*read.article, false);
         r.html = render_html(*read.article, options.html);
         return r;
     });

@@ -100,7 +100,7 @@ int run(const Args& args) {
     for (const std::string& w : read.warnings) std::fprintf(stderr, "article-reader: warning: %s: %s\n", where.c_str(), w.c_str());
     if (!read.article) return fail(where, read.error);
     const std::string out = args.command == "json"
-                                ? to_json(*read.article).dump(2, ' ', false, Json::error_handler_t::replace) + "\n"
+                                ? write_json(*read.article, true)
                                 : render_html(*read.article);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : fail("", "could not write the output");

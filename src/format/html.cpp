@@ -84,13 +84,19 @@ private:
     }
 
     void section(const Section& s) {
-        const std::string h = "h" + std::to_string(s.level);
-        out_ += "<details class=\"ar-section ar-level-" + std::to_string(s.level) + "\" id=\"";
+        const char level = static_cast<char>('0' + s.level);
+        out_ += "<details class=\"ar-section ar-level-";
+        out_ += level;
+        out_ += "\" id=\"";
         text(s.id);
         out_ += options_.sections_open ? "\" open>\n" : "\">\n";
-        out_ += "<summary class=\"ar-summary\"><" + h + " class=\"ar-heading\">";
+        out_ += "<summary class=\"ar-summary\"><h";
+        out_ += level;
+        out_ += " class=\"ar-heading\">";
         text(s.heading);
-        out_ += "</" + h + "></summary>\n<div class=\"ar-section-body\">\n";
+        out_ += "</h";
+        out_ += level;
+        out_ += "></summary>\n<div class=\"ar-section-body\">\n";
         blocks(s.blocks);
         sections(s.sections);
         out_ += "</div>\n</details>\n";

@@ -55,8 +55,9 @@ std::vector<std::string> repair_warnings(const DecodedText& d) {
 }
 
 void apply(const ReadOptions& options, Article& article) {
-    if (!options.lang.empty()) article.lang = options.lang;
     if (!options.dir.empty()) article.dir = options.dir;
+    if (options.lang.empty() || options.lang == article.lang) return;
+    article.lang = options.lang;
     update_stats(article);  // reading speed depends on the language
 }
 

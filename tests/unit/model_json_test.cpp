@@ -24,11 +24,11 @@ std::string with(const std::string& fields) {
 TEST_CASE("JSON round trip of the default article is lossless") {
     const ReadResult first = read_article(read_source_file("assets/articles/china-japan-security-dialogue.txt"), Format::text);
     REQUIRE(first.article);
-    const std::string json = to_json(*first.article).dump();
+    const std::string json = write_json(*first.article, false);
     Article second;
     REQUIRE(read_json_article(json, second) == "");
     CHECK(second == *first.article);
-    CHECK(to_json(second).dump() == json);
+    CHECK(write_json(second, false) == json);
 }
 
 TEST_CASE("every block and inline type survives the round trip") {
@@ -52,7 +52,8 @@ TEST_CASE("every block and inline type survives the round trip") {
     CHECK(a.dir == "rtl");
     CHECK(a.sections[0].sections[0].id == "two");  // filled in from the heading
     Article b;
-    REQUIRE(read_json_article(to_json(a).dump(), b) == "");
+    REQUIRE(read_json_article(write_json(a, false), b) == "");
+    CHECK(write_json(b, true) == write_json(a, true));
     CHECK(a == b);
 }
 
@@ -113,4 +114,14 @@ TEST_CASE("JSON syntax errors carry line and column") {
           "line 3, column 15: JSON syntax error: syntax error while parsing value - invalid literal; last read: '\"title\": tru<U+000A>'");
     CHECK(model_error("{\"version\": 1,") ==
           "line 1, column 15: JSON syntax error: syntax error while parsing object key - unexpected end of input; expected string literal");
+}
+
+TEST_CASE("the writer escapes quotes, backslashes and control characters as JSON requires") {
+    Article a;
+    a.title = "q\" b\\ n\n t\t c\x01 e\x7f \xE2\x80\x94";
+    const std::string json = write_json(a, false);
+    CHECK(json.find(R"("title":"q\" b\\ n\n t\t c\u0001 e)" "\x7f" " \xE2\x80\x94\"") != std::string::npos);
+    Article back;
+    REQUIRE(read_json_article(json, back) == "");
+    CHECK(back.title == a.title);
 }

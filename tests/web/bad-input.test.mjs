@@ -114,3 +114,15 @@ test("an article from another origin loads when it allows CORS, and says why whe
     other.close();
   }
 });
+
+test("Arabic text reads right to left, and lang on the element overrides the guess", async () => {
+  const s = await openArticle("arabic.txt", "مكتبة جديدة\n\nافتتحت البلدية مكتبة عامة جديدة في وسط المدينة.\n");
+  assert.equal(s.outcome, "article");
+  const article = s.page.locator("article-reader .ar-article");
+  assert.equal(await article.getAttribute("dir"), "rtl");
+  assert.equal(await article.getAttribute("lang"), "ar");
+  await s.page.evaluate(() => document.querySelector("article-reader").setAttribute("lang", "fa"));
+  await s.page.waitForFunction(() => document.querySelector("article-reader").article?.lang === "fa");
+  assert.equal(await article.getAttribute("lang"), "fa");
+  await s.context.close();
+});
