@@ -19,6 +19,8 @@ void for_each_codepoint(std::string_view s, F&& f) {
 
 size_t count_codepoints(std::string_view s);
 
+std::string lower_ascii(std::string_view s);  // A-Z lower-cased, every other byte kept
+
 // White space beyond ASCII: NBSP, the Unicode spaces, line/paragraph separators, ideographic space.
 bool is_unicode_space(char32_t c);
 

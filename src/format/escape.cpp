@@ -1,5 +1,7 @@
 #include "format/escape.hpp"
 
+#include "article/text.hpp"
+
 namespace reader {
 
 void escape_html(std::string_view text, std::string& out) {
@@ -35,13 +37,6 @@ std::string clean(std::string_view url) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    return out;
-}
-
 }  // namespace
 
 std::optional<std::string> safe_url(std::string_view url) {
@@ -50,7 +45,7 @@ std::optional<std::string> safe_url(std::string_view url) {
     const size_t delimiter = cleaned.find_first_of("/?#");
     if (colon == std::string::npos || (delimiter != std::string::npos && delimiter < colon)) return cleaned;
     // Anything before the first colon is a scheme to some parser; only the three known ones pass.
-    const std::string s = lower(std::string_view(cleaned).substr(0, colon));
+    const std::string s = lower_ascii(std::string_view(cleaned).substr(0, colon));
     if (s == "http" || s == "https" || s == "mailto") return cleaned;
     return std::nullopt;
 }

@@ -1,26 +1,19 @@
 // Bad input in the page: every failure is a readable message, never a blank page, and repairs are said.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { errorText, launchBrowser, openPage, settled, startServer } from "./harness.mjs";
+import { errorText, openPage, settled, useServerAndBrowser } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 // Opens the page with ?article=URL, where `body` (if given) is what the server answers for it.
 async function openArticle(name, body, contentType = "text/plain; charset=utf-8") {
-  const session = await openPage(browser);
-  const url = `${server.url}fixtures/${name}`;
+  const session = await openPage(env.browser);
+  const url = `${env.server.url}fixtures/${name}`;
   if (body !== undefined) {
     await session.page.route(url, (route) => route.fulfill({ status: 200, body, contentType }));
   }
-  await session.page.goto(`${server.url}?article=${encodeURIComponent(url)}`);
+  await session.page.goto(`${env.server.url}?article=${encodeURIComponent(url)}`);
   session.outcome = await settled(session.page);
   return session;
 }
@@ -87,9 +80,9 @@ test("a 20 MB article renders whole", async () => {
 });
 
 test("a wasm core that fails to load says so", async () => {
-  const s = await openPage(browser);
+  const s = await openPage(env.browser);
   await s.page.route("**/dist/article-reader-core.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-  await s.page.goto(server.url);
+  await s.page.goto(env.server.url);
   s.outcome = await settled(s.page);
   await expectError(s, "The reader's WebAssembly core failed to load");
 });
@@ -103,11 +96,11 @@ test("an article from another origin loads when it allows CORS, and says why whe
   await new Promise((resolve) => other.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${other.address().port}`;
   try {
-    const s = await openPage(browser);
-    await s.page.goto(`${server.url}?article=${encodeURIComponent(`${base}/open/story.txt`)}`);
+    const s = await openPage(env.browser);
+    await s.page.goto(`${env.server.url}?article=${encodeURIComponent(`${base}/open/story.txt`)}`);
     assert.equal(await settled(s.page), "article");
     assert.equal(await s.page.locator("article-reader .ar-title").textContent(), "Elsewhere");
-    await s.page.goto(`${server.url}?article=${encodeURIComponent(`${base}/closed/story.txt`)}`);
+    await s.page.goto(`${env.server.url}?article=${encodeURIComponent(`${base}/closed/story.txt`)}`);
     s.outcome = await settled(s.page);
     await expectError(s, "Could not load the article from", "CORS");
   } finally {

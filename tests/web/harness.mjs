@@ -2,6 +2,7 @@
 // driven by playwright-core.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -42,6 +43,20 @@ function stopChild(child) {
     child.on("exit", resolve);
     child.kill("SIGINT");
   });
+}
+
+// Starts one server and one browser for a test file, stopped after its last test:
+//   const env = useServerAndBrowser();  … env.server.url, env.browser
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    [env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export function launchBrowser() {

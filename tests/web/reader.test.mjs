@@ -3,22 +3,15 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launchBrowser, openPage, repoRoot, settled, startServer } from "./harness.mjs";
+import { openPage, repoRoot, settled, useServerAndBrowser } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe("the default article", () => {
   let page, problems, context;
   before(async () => {
-    ({ page, problems, context } = await openPage(browser));
-    await page.goto(server.url);
+    ({ page, problems, context } = await openPage(env.browser));
+    await page.goto(env.server.url);
     assert.equal(await settled(page), "article");
   });
   after(() => context.close());
@@ -91,8 +84,8 @@ describe("the default article", () => {
 });
 
 test("screenshot of the default article for the README", async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.server.url);
   assert.equal(await settled(page), "article");
   const dir = join(repoRoot, "build", "screenshots");
   mkdirSync(dir, { recursive: true });

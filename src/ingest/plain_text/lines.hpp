@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "article/text.hpp"
+
 namespace reader::text {
 
 struct Line {
@@ -32,7 +34,6 @@ size_t width(std::string_view s);                 // code points
 int count_words(std::string_view s);
 bool ends_sentence(std::string_view s);           // . ! ? ; : , … and their CJK forms
 bool has_letter_or_digit(std::string_view s);
-std::string lower_ascii(std::string_view s);
 bool starts_with_ci(std::string_view s, std::string_view prefix);  // ASCII case-insensitive
 bool is_rule_line(std::string_view s);            // --- *** ___ * * * and the like, alone
 std::string chunk_text(const Chunk& chunk);       // the lines' text joined with newlines
