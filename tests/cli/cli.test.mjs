@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,4 +120,15 @@ test("usage errors exit 2 and print the usage", () => {
   }
   assert.equal(run(["--version"]).out, "article-reader 0.1.0\n");
   assert.match(run(["--help"]).out, /^usage:/);
+});
+
+test("article-reader json on every plain-text fixture prints its expected model", () => {
+  const dir = join(root, "tests/fixtures/text");
+  const names = readdirSync(dir).filter((f) => f.endsWith(".txt"));
+  assert.ok(names.length >= 25);
+  for (const name of names) {
+    const r = run(["json", join(dir, name)]);
+    assert.equal(r.code, 0, name);
+    assert.equal(r.out, readFileSync(join(dir, name.replace(/\.txt$/, ".json")), "utf8"), name);
+  }
 });
