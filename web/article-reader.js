@@ -119,14 +119,67 @@
     status.setAttribute("part", "status");
     const notices = element("div", "ar-notices");
     notices.setAttribute("part", "notices");
+    const toolbar = element("div", "ar-toolbar");
+    toolbar.setAttribute("part", "toolbar");
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Sections");
+    toolbar.hidden = true;
+    for (const [action, label] of [["expand", "Expand all"], ["collapse", "Collapse all"]]) {
+      const button = element("button", "ar-button", label);
+      button.type = "button";
+      button.dataset.action = action;
+      toolbar.append(button);
+    }
     const content = element("div", "ar-content");
     content.setAttribute("part", "content");
-    root.append(style, status, notices, content);
-    return { root, styled, status, notices, content };
+    root.append(style, status, notices, toolbar, content);
+    return { root, styled, status, notices, toolbar, content };
+  }
+
+  // ------------------------------------------------------------------ sections
+
+  const sectionsOf = (view) => view.content.querySelectorAll("details.ar-section");
+
+  function setAllOpen(view, open) {
+    for (const details of sectionsOf(view)) details.open = open;
+  }
+
+  // collapsed="none" (the default) leaves every section open, "all" closes them, and "auto"
+  // closes them on narrow screens only, as Wikipedia's mobile view does.
+  function applyCollapsed(view, policy) {
+    const close = policy === "all" || (policy === "auto" && matchMedia("(max-width: 40rem)").matches);
+    setAllOpen(view, !close);
+  }
+
+  // Opens every section around the element with this id, and scrolls to it.
+  function reveal(view, id) {
+    const target = id ? view.root.getElementById(id) : null;
+    if (!target || !view.content.contains(target)) return false;
+    for (let node = target; node && node !== view.content; node = node.parentElement) {
+      if (node instanceof HTMLDetailsElement) node.open = true;
+    }
+    target.scrollIntoView({ block: "start" });
+    return true;
+  }
+
+  function fragmentId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return location.hash.slice(1);
+    }
+  }
+
+  // Printing shows every section; the ones the reader had closed close again afterwards.
+  function openForPrint(view) {
+    const closed = [...sectionsOf(view)].filter((d) => !d.open);
+    for (const d of closed) d.open = true;
+    return () => closed.forEach((d) => (d.open = false));
   }
 
   function showError(view, error) {
     view.content.replaceChildren();
+    view.toolbar.hidden = true;
     view.notices.replaceChildren();
     const box = element("div", "ar-error");
     box.setAttribute("role", "alert");
@@ -148,12 +201,13 @@
       }),
     );
     view.content.innerHTML = html; // the core's formatter output: escaped and URL-checked
+    view.toolbar.hidden = !view.content.querySelector("details.ar-section");
     view.status.replaceChildren();
     view.status.hidden = true;
   }
 
   class ArticleReaderElement extends HTMLElement {
-    static observedAttributes = ["src", "format", "lang", "dir"];
+    static observedAttributes = ["src", "format", "lang", "dir", "collapsed"];
 
     // Registers the element; safe to call again, and under another tag name.
     static define(tag = "article-reader", registry = customElements) {
@@ -172,20 +226,46 @@
       this.#view = buildShadow(this);
       this.#newReady();
       this.#view.root.addEventListener("toggle", (event) => this.#onToggle(event), true);
+      this.#view.toolbar.addEventListener("click", (event) => {
+        const action = event.target.closest?.("button")?.dataset.action;
+        if (action) setAllOpen(this.#view, action === "expand");
+      });
     }
 
     get src() { return this.getAttribute("src") ?? ""; }
     set src(value) { this.setAttribute("src", value); }
     get format() { return this.getAttribute("format") ?? ""; }
     set format(value) { this.setAttribute("format", value); }
+    get collapsed() { return this.getAttribute("collapsed") ?? "none"; }
+    set collapsed(value) { this.setAttribute("collapsed", value); }
     get article() { return this.#article; }
 
+    expandAll() { setAllOpen(this.#view, true); }
+    collapseAll() { setAllOpen(this.#view, false); }
+    open(sectionId) { return reveal(this.#view, sectionId); }
+
+    #onHashChange = () => reveal(this.#view, fragmentId());
+    #onBeforePrint = () => { this.#restoreAfterPrint = openForPrint(this.#view); };
+    #onAfterPrint = () => { this.#restoreAfterPrint?.(); this.#restoreAfterPrint = null; };
+    #restoreAfterPrint = null;
+
     connectedCallback() {
+      addEventListener("hashchange", this.#onHashChange);
+      addEventListener("beforeprint", this.#onBeforePrint);
+      addEventListener("afterprint", this.#onAfterPrint);
       if (this.#loads === 0) this.#loadSrc();
     }
 
+    disconnectedCallback() {
+      removeEventListener("hashchange", this.#onHashChange);
+      removeEventListener("beforeprint", this.#onBeforePrint);
+      removeEventListener("afterprint", this.#onAfterPrint);
+    }
+
     attributeChangedCallback(name, oldValue, newValue) {
-      if (this.isConnected && oldValue !== newValue && this.#loads > 0) this.#loadSrc();
+      if (!this.isConnected || oldValue === newValue || this.#loads === 0) return;
+      if (name === "collapsed") applyCollapsed(this.#view, this.collapsed);
+      else this.#loadSrc();
     }
 
     #newReady() {
@@ -208,6 +288,8 @@
         if (load !== this.#loads) return;
         this.#article = result.article;
         showArticle(this.#view, result);
+        applyCollapsed(this.#view, this.collapsed);
+        reveal(this.#view, fragmentId());
         settle.resolve(result.article);
         this.#emit("ready", { article: result.article });
       } catch (error) {

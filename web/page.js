@@ -6,6 +6,7 @@
   const params = new URLSearchParams(location.search);
   if (params.has("article")) reader.setAttribute("src", params.get("article"));
   if (params.has("format")) reader.setAttribute("format", params.get("format"));
+  if (params.has("collapsed")) reader.setAttribute("collapsed", params.get("collapsed"));
 
   reader.addEventListener("article-reader-ready", (event) => {
     const title = event.detail.article.title;

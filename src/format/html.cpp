@@ -83,9 +83,14 @@ private:
         for (const Section& s : list) section(s);
     }
 
+    // A copyable link sits beside each section, outside its summary so that no control nests in another.
     void section(const Section& s) {
         const char level = static_cast<char>('0' + s.level);
-        out_ += "<details class=\"ar-section ar-level-";
+        out_ += "<div class=\"ar-section-frame\"><a class=\"ar-anchor\" href=\"#";
+        text(s.id);
+        out_ += "\" title=\"Link to this section\" aria-label=\"Link to section: ";
+        text(s.heading);
+        out_ += "\">#</a>\n<details class=\"ar-section ar-level-";
         out_ += level;
         out_ += "\" id=\"";
         text(s.id);
@@ -96,10 +101,20 @@ private:
         text(s.heading);
         out_ += "</h";
         out_ += level;
-        out_ += "></summary>\n<div class=\"ar-section-body\">\n";
+        out_ += "><span class=\"ar-section-meta\">";
+        const int paragraphs = count_paragraphs(s);
+        out_ += std::to_string(paragraphs) + (paragraphs == 1 ? " paragraph · " : " paragraphs · ");
+        out_ += std::to_string(s.stats.minutes) + " min</span></summary>\n<div class=\"ar-section-body\">\n";
         blocks(s.blocks);
         sections(s.sections);
-        out_ += "</div>\n</details>\n";
+        out_ += "</div>\n</details>\n</div>\n";
+    }
+
+    static int count_paragraphs(const Section& s) {
+        int n = 0;
+        for (const Block& b : s.blocks) n += b.type == BlockType::paragraph;
+        for (const Section& sub : s.sections) n += count_paragraphs(sub);
+        return n;
     }
 
     void blocks(const std::vector<Block>& list) {

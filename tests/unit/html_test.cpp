@@ -31,9 +31,11 @@ std::string render_json(const std::string& json) {
 TEST_CASE("sections render as open details with their ids, headings and bodies") {
     const std::string html = render_html(default_article());
     CHECK(html.find("<h1 class=\"ar-title\">17th China-Japan security dialogue addresses issues of common concern</h1>") != std::string::npos);
-    CHECK(html.find("<details class=\"ar-section ar-level-2\" id=\"china-urges-japan-to-correct-wrongdoings\" open>\n"
-                    "<summary class=\"ar-summary\"><h2 class=\"ar-heading\">China urges Japan to correct wrongdoings</h2></summary>") !=
-          std::string::npos);
+    CHECK(html.find("<div class=\"ar-section-frame\"><a class=\"ar-anchor\" href=\"#china-urges-japan-to-correct-wrongdoings\" "
+                    "title=\"Link to this section\" aria-label=\"Link to section: China urges Japan to correct wrongdoings\">#</a>\n"
+                    "<details class=\"ar-section ar-level-2\" id=\"china-urges-japan-to-correct-wrongdoings\" open>\n"
+                    "<summary class=\"ar-summary\"><h2 class=\"ar-heading\">China urges Japan to correct wrongdoings</h2>"
+                    "<span class=\"ar-section-meta\">3 paragraphs · 1 min</span></summary>") != std::string::npos);
     CHECK(count(html, "<details class=\"ar-section") == 2);
     CHECK(count(html, "<p>") == 13);
     CHECK(html.find("3 min read") != std::string::npos);

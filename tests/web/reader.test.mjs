@@ -92,3 +92,13 @@ test("screenshot of the default article for the README", async () => {
   await page.screenshot({ path: join(dir, "default-article.png") });
   await context.close();
 });
+
+test("screenshot on a 375 px wide screen, sections collapsed by the auto policy", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${env.server.url}?collapsed=auto`);
+  assert.equal(await settled(page), "article");
+  assert.equal(await page.locator("article-reader #china-urges-japan-to-correct-wrongdoings").evaluate((d) => d.open), false);
+  await page.screenshot({ path: join(repoRoot, "build", "screenshots", "narrow.png"), fullPage: true });
+  await context.close();
+});
