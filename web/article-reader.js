@@ -122,18 +122,102 @@
     const toolbar = element("div", "ar-toolbar");
     toolbar.setAttribute("part", "toolbar");
     toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Sections");
-    toolbar.hidden = true;
-    for (const [action, label] of [["expand", "Expand all"], ["collapse", "Collapse all"]]) {
-      const button = element("button", "ar-button", label);
-      button.type = "button";
-      button.dataset.action = action;
-      toolbar.append(button);
-    }
+    toolbar.setAttribute("aria-label", "Reader");
+    const settings = buildSettings();
+    const settingsButton = button("Aa", "settings");
+    settingsButton.setAttribute("aria-label", "Reading settings");
+    settingsButton.setAttribute("aria-expanded", "false");
+    settingsButton.setAttribute("aria-controls", settings.id);
+    const expand = button("Expand all", "expand"), collapse = button("Collapse all", "collapse");
+    expand.hidden = collapse.hidden = true; // until an article with sections is shown
+    toolbar.append(expand, collapse, settingsButton);
     const content = element("div", "ar-content");
     content.setAttribute("part", "content");
-    root.append(style, status, notices, toolbar, content);
-    return { root, styled, status, notices, toolbar, content };
+    const frame = element("div", "ar-root");
+    frame.append(toolbar, settings, status, notices, content);
+    root.append(style, frame);
+    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content };
+  }
+
+  function button(label, action) {
+    const b = element("button", "ar-button", label);
+    b.type = "button";
+    b.dataset.action = action;
+    return b;
+  }
+
+  // ------------------------------------------------------------------ reading settings
+
+  const choices = {
+    theme: { legend: "Theme", options: { auto: "Auto", light: "Light", dark: "Dark", sepia: "Sepia" } },
+    size: { legend: "Text size", options: { small: "Small", medium: "Medium", large: "Large", "x-large": "Extra large" } },
+    width: { legend: "Line width", options: { narrow: "Narrow", medium: "Medium", wide: "Wide" } },
+    leading: { legend: "Line spacing", options: { compact: "Compact", normal: "Normal", loose: "Loose" } },
+  };
+  const defaults = { theme: "auto", size: "medium", width: "medium", leading: "normal" };
+
+  // localStorage may be missing, blocked or full: the reader then simply forgets.
+  const store = {
+    get(key) {
+      try {
+        return JSON.parse(localStorage.getItem(key) ?? "null");
+      } catch {
+        return null;
+      }
+    },
+    set(key, value) {
+      try {
+        localStorage.setItem(key, JSON.stringify(value));
+      } catch {
+        /* unavailable or full */
+      }
+    },
+  };
+  const settingsKey = "article-reader:settings";
+  const chosenThisVisit = {}; // what the reader chose, kept even when storage is not
+  let panels = 0;
+
+  function buildSettings() {
+    const panel = element("div", "ar-settings");
+    panel.id = `ar-settings-${++panels}`;
+    panel.setAttribute("part", "settings");
+    panel.setAttribute("role", "group");
+    panel.setAttribute("aria-label", "Reading settings");
+    panel.hidden = true;
+    for (const [key, { legend, options }] of Object.entries(choices)) {
+      const set = document.createElement("fieldset");
+      set.append(element("legend", "", legend));
+      for (const [value, label] of Object.entries(options)) {
+        const input = document.createElement("input");
+        Object.assign(input, { type: "radio", name: `${panel.id}-${key}`, value });
+        input.dataset.setting = key;
+        const wrapper = element("label", "");
+        wrapper.append(input, ` ${label}`);
+        set.append(wrapper);
+      }
+      panel.append(set);
+    }
+    return panel;
+  }
+
+  // Saved choices win over the element's theme attribute, which wins over the defaults.
+  function currentSettings(host) {
+    const saved = { ...(store.get(settingsKey) ?? {}), ...chosenThisVisit };
+    const settings = { ...defaults, theme: host.getAttribute("theme") || defaults.theme };
+    for (const key of Object.keys(choices)) if (saved[key] in choices[key].options) settings[key] = saved[key];
+    return settings;
+  }
+
+  function applySettings(view, settings) {
+    for (const [key, value] of Object.entries(settings)) {
+      view.frame.dataset[key] = value;
+      for (const input of view.settings.querySelectorAll(`input[data-setting="${key}"]`)) input.checked = input.value === value;
+    }
+  }
+
+  function saveSetting(key, value) {
+    chosenThisVisit[key] = value;
+    store.set(settingsKey, { ...(store.get(settingsKey) ?? {}), [key]: value });
   }
 
   // ------------------------------------------------------------------ sections
@@ -179,7 +263,6 @@
 
   function showError(view, error) {
     view.content.replaceChildren();
-    view.toolbar.hidden = true;
     view.notices.replaceChildren();
     const box = element("div", "ar-error");
     box.setAttribute("role", "alert");
@@ -201,13 +284,14 @@
       }),
     );
     view.content.innerHTML = html; // the core's formatter output: escaped and URL-checked
-    view.toolbar.hidden = !view.content.querySelector("details.ar-section");
+    const hasSections = Boolean(view.content.querySelector("details.ar-section"));
+    for (const b of view.toolbar.querySelectorAll('[data-action="expand"], [data-action="collapse"]')) b.hidden = !hasSections;
     view.status.replaceChildren();
     view.status.hidden = true;
   }
 
   class ArticleReaderElement extends HTMLElement {
-    static observedAttributes = ["src", "format", "lang", "dir", "collapsed"];
+    static observedAttributes = ["src", "format", "lang", "dir", "collapsed", "theme"];
 
     // Registers the element; safe to call again, and under another tag name.
     static define(tag = "article-reader", registry = customElements) {
@@ -226,16 +310,25 @@
       this.#view = buildShadow(this);
       this.#newReady();
       this.#view.root.addEventListener("toggle", (event) => this.#onToggle(event), true);
-      this.#view.toolbar.addEventListener("click", (event) => {
-        const action = event.target.closest?.("button")?.dataset.action;
-        if (action) setAllOpen(this.#view, action === "expand");
+      this.#view.toolbar.addEventListener("click", (event) => this.#onToolbar(event));
+      this.#view.settings.addEventListener("change", (event) => {
+        const { setting } = event.target.dataset;
+        if (!setting) return;
+        saveSetting(setting, event.target.value);
+        applySettings(this.#view, currentSettings(this));
       });
+      this.#view.settings.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") this.#toggleSettings(false);
+      });
+      applySettings(this.#view, currentSettings(this));
     }
 
     get src() { return this.getAttribute("src") ?? ""; }
     set src(value) { this.setAttribute("src", value); }
     get format() { return this.getAttribute("format") ?? ""; }
     set format(value) { this.setAttribute("format", value); }
+    get theme() { return this.getAttribute("theme") ?? "auto"; }
+    set theme(value) { this.setAttribute("theme", value); }
     get collapsed() { return this.getAttribute("collapsed") ?? "none"; }
     set collapsed(value) { this.setAttribute("collapsed", value); }
     get article() { return this.#article; }
@@ -265,6 +358,7 @@
     attributeChangedCallback(name, oldValue, newValue) {
       if (!this.isConnected || oldValue === newValue || this.#loads === 0) return;
       if (name === "collapsed") applyCollapsed(this.#view, this.collapsed);
+      else if (name === "theme") applySettings(this.#view, currentSettings(this));
       else this.#loadSrc();
     }
 
@@ -300,6 +394,20 @@
         settle.reject(error);
         this.#emit("error", { message: error.message });
       }
+    }
+
+    #onToolbar(event) {
+      const action = event.target.closest?.("button")?.dataset.action;
+      if (action === "expand" || action === "collapse") setAllOpen(this.#view, action === "expand");
+      if (action === "settings") this.#toggleSettings(this.#view.settings.hidden);
+    }
+
+    #toggleSettings(show) {
+      const { settings, settingsButton } = this.#view;
+      settings.hidden = !show;
+      settingsButton.setAttribute("aria-expanded", String(show));
+      if (show) settings.querySelector("input:checked")?.focus();
+      else settingsButton.focus();
     }
 
     #onToggle(event) {
