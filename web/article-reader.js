@@ -215,6 +215,8 @@
     }
   }
 
+  const sameSettings = (a, b) => Object.keys(choices).every((key) => a?.[key] === b?.[key]);
+
   function saveSetting(key, value) {
     chosenThisVisit[key] = value;
     store.set(settingsKey, { ...(store.get(settingsKey) ?? {}), [key]: value });
@@ -315,12 +317,12 @@
         const { setting } = event.target.dataset;
         if (!setting) return;
         saveSetting(setting, event.target.value);
-        applySettings(this.#view, currentSettings(this));
+        this.#applySettings();
       });
       this.#view.settings.addEventListener("keydown", (event) => {
         if (event.key === "Escape") this.#toggleSettings(false);
       });
-      applySettings(this.#view, currentSettings(this));
+      this.#applySettings();
     }
 
     get src() { return this.getAttribute("src") ?? ""; }
@@ -358,7 +360,7 @@
     attributeChangedCallback(name, oldValue, newValue) {
       if (!this.isConnected || oldValue === newValue || this.#loads === 0) return;
       if (name === "collapsed") applyCollapsed(this.#view, this.collapsed);
-      else if (name === "theme") applySettings(this.#view, currentSettings(this));
+      else if (name === "theme") this.#applySettings();
       else this.#loadSrc();
     }
 
@@ -394,6 +396,17 @@
         settle.reject(error);
         this.#emit("error", { message: error.message });
       }
+    }
+
+    #settings = null;
+
+    // Applies the settings and tells the page, which may want its own chrome to match.
+    #applySettings() {
+      const settings = currentSettings(this);
+      if (sameSettings(settings, this.#settings)) return;
+      this.#settings = settings;
+      applySettings(this.#view, settings);
+      queueMicrotask(() => this.#emit("settings", { ...settings }));
     }
 
     #onToolbar(event) {

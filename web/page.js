@@ -12,6 +12,10 @@
     const title = event.detail.article.title;
     document.title = title ? `${title} · article-reader` : "article-reader";
   });
+  // The page's own chrome follows the theme chosen in the reader.
+  reader.addEventListener("article-reader-settings", (event) => {
+    document.documentElement.dataset.theme = event.detail.theme;
+  });
   reader.addEventListener("article-reader-error", () => {
     document.title = "Article not shown · article-reader";
   });

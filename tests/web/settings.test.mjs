@@ -77,3 +77,11 @@ test("nothing breaks when storage is unavailable", async () => {
   assert.deepEqual(s.problems, []);
   await s.context.close();
 });
+
+test("the page around the reader follows its theme", async () => {
+  const s = await open();
+  await choose(s.page, "Dark");
+  await s.page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  assert.equal(await s.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), "rgb(23, 23, 26)");
+  await s.context.close();
+});
