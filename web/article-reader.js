@@ -133,10 +133,19 @@
     toolbar.append(expand, collapse, settingsButton);
     const content = element("div", "ar-content");
     content.setAttribute("part", "content");
+    const progress = element("div", "ar-progress");
+    progress.setAttribute("part", "progress");
+    progress.setAttribute("role", "progressbar");
+    progress.setAttribute("aria-label", "Reading progress");
+    progress.setAttribute("aria-valuemin", "0");
+    progress.setAttribute("aria-valuemax", "100");
+    progress.setAttribute("aria-valuenow", "0");
+    const bar = element("div", "ar-progress-bar");
+    progress.append(bar);
     const frame = element("div", "ar-root");
-    frame.append(toolbar, settings, status, notices, content);
+    frame.append(progress, toolbar, settings, status, notices, content);
     root.append(style, frame);
-    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content };
+    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar };
   }
 
   function button(label, action) {
@@ -256,6 +265,28 @@
     }
   }
 
+  // ------------------------------------------------------------------ where the reader is
+
+  // How far through the article the viewport is (0-100), and which section is being read: the last
+  // one whose top has passed the upper third of the viewport. Its contents link is marked current.
+  function trackPosition(view) {
+    const article = view.content.querySelector(".ar-article");
+    if (!article) return;
+    const rect = article.getBoundingClientRect();
+    const scrollable = rect.height - innerHeight;
+    const fraction = scrollable <= 0 ? 1 : Math.min(1, Math.max(0, -rect.top / scrollable));
+    view.bar.style.transform = `scaleX(${fraction})`; // CSSOM, which a strict CSP allows
+    view.progress.setAttribute("aria-valuenow", String(Math.round(fraction * 100)));
+    let current = null;
+    for (const details of sectionsOf(view)) {
+      if (details.getBoundingClientRect().top <= innerHeight / 3) current = details.id;
+    }
+    for (const link of view.content.querySelectorAll(".ar-toc a")) {
+      if (link.getAttribute("href") === `#${current}`) link.setAttribute("aria-current", "location");
+      else link.removeAttribute("aria-current");
+    }
+  }
+
   // Printing shows every section; the ones the reader had closed close again afterwards.
   function openForPrint(view) {
     const closed = [...sectionsOf(view)].filter((d) => !d.open);
@@ -293,7 +324,7 @@
   }
 
   class ArticleReaderElement extends HTMLElement {
-    static observedAttributes = ["src", "format", "lang", "dir", "collapsed", "theme"];
+    static observedAttributes = ["src", "format", "lang", "dir", "collapsed", "theme", "toc"];
 
     // Registers the element; safe to call again, and under another tag name.
     static define(tag = "article-reader", registry = customElements) {
@@ -323,6 +354,7 @@
         if (event.key === "Escape") this.#toggleSettings(false);
       });
       this.#applySettings();
+      this.#view.frame.dataset.toc = this.toc;
     }
 
     get src() { return this.getAttribute("src") ?? ""; }
@@ -331,6 +363,8 @@
     set format(value) { this.setAttribute("format", value); }
     get theme() { return this.getAttribute("theme") ?? "auto"; }
     set theme(value) { this.setAttribute("theme", value); }
+    get toc() { return this.getAttribute("toc") === "hide" ? "hide" : "show"; }
+    set toc(value) { this.setAttribute("toc", value); }
     get collapsed() { return this.getAttribute("collapsed") ?? "none"; }
     set collapsed(value) { this.setAttribute("collapsed", value); }
     get article() { return this.#article; }
@@ -340,12 +374,23 @@
     open(sectionId) { return reveal(this.#view, sectionId); }
 
     #onHashChange = () => reveal(this.#view, fragmentId());
+    #positionQueued = false;
+    #onScroll = () => {
+      if (this.#positionQueued) return;
+      this.#positionQueued = true;
+      requestAnimationFrame(() => {
+        this.#positionQueued = false;
+        trackPosition(this.#view);
+      });
+    };
     #onBeforePrint = () => { this.#restoreAfterPrint = openForPrint(this.#view); };
     #onAfterPrint = () => { this.#restoreAfterPrint?.(); this.#restoreAfterPrint = null; };
     #restoreAfterPrint = null;
 
     connectedCallback() {
       addEventListener("hashchange", this.#onHashChange);
+      addEventListener("scroll", this.#onScroll, { passive: true });
+      addEventListener("resize", this.#onScroll, { passive: true });
       addEventListener("beforeprint", this.#onBeforePrint);
       addEventListener("afterprint", this.#onAfterPrint);
       if (this.#loads === 0) this.#loadSrc();
@@ -353,15 +398,19 @@
 
     disconnectedCallback() {
       removeEventListener("hashchange", this.#onHashChange);
+      removeEventListener("scroll", this.#onScroll);
+      removeEventListener("resize", this.#onScroll);
       removeEventListener("beforeprint", this.#onBeforePrint);
       removeEventListener("afterprint", this.#onAfterPrint);
     }
 
+    // Presentation attributes apply at once; the others load the article again.
     attributeChangedCallback(name, oldValue, newValue) {
-      if (!this.isConnected || oldValue === newValue || this.#loads === 0) return;
+      if (oldValue === newValue) return;
       if (name === "collapsed") applyCollapsed(this.#view, this.collapsed);
       else if (name === "theme") this.#applySettings();
-      else this.#loadSrc();
+      else if (name === "toc") this.#view.frame.dataset.toc = this.toc;
+      else if (this.isConnected && this.#loads > 0) this.#loadSrc();
     }
 
     #newReady() {
@@ -386,6 +435,7 @@
         showArticle(this.#view, result);
         applyCollapsed(this.#view, this.collapsed);
         reveal(this.#view, fragmentId());
+        trackPosition(this.#view);
         settle.resolve(result.article);
         this.#emit("ready", { article: result.article });
       } catch (error) {

@@ -18,6 +18,11 @@ public:
         text(a.dir);
         out_ += "\">\n";
         header(a);
+        if (a.sections.size() >= 2) {
+            out_ += "<nav class=\"ar-toc\" aria-label=\"Contents\">\n<p class=\"ar-toc-title\">Contents</p>\n";
+            toc(a.sections);
+            out_ += "</nav>\n";
+        }
         if (!a.blocks.empty()) {
             out_ += "<div class=\"ar-lead\">\n";
             blocks(a.blocks);
@@ -61,6 +66,24 @@ private:
         out_ += "<span class=\"ar-word-count\">" + std::to_string(a.stats.words) +
                 (a.stats.words == 1 ? " word" : " words") + "</span></p>\n";
         out_ += "</header>\n";
+    }
+
+    // The table of contents links to the sections by id; the element opens a closed one on arrival.
+    void toc(const std::vector<Section>& list) {
+        out_ += "<ol>\n";
+        for (const Section& s : list) {
+            out_ += "<li><a href=\"#";
+            text(s.id);
+            out_ += "\">";
+            text(s.heading);
+            out_ += "</a>";
+            if (!s.sections.empty()) {
+                out_ += '\n';
+                toc(s.sections);
+            }
+            out_ += "</li>\n";
+        }
+        out_ += "</ol>\n";
     }
 
     // What the reader left out as page chrome, closed until the reader asks for it.

@@ -38,6 +38,10 @@ TEST_CASE("sections render as open details with their ids, headings and bodies")
                     "<span class=\"ar-section-meta\">3 paragraphs · 1 min</span></summary>") != std::string::npos);
     CHECK(count(html, "<details class=\"ar-section") == 2);
     CHECK(count(html, "<p>") == 13);
+    CHECK(html.find("<nav class=\"ar-toc\" aria-label=\"Contents\">\n<p class=\"ar-toc-title\">Contents</p>\n<ol>\n"
+                    "<li><a href=\"#china-urges-japan-to-correct-wrongdoings\">China urges Japan to correct wrongdoings</a></li>\n"
+                    "<li><a href=\"#rejecting-confrontation-and-division\">Rejecting confrontation and division</a></li>\n</ol>\n</nav>") !=
+          std::string::npos);
     CHECK(html.find("3 min read") != std::string::npos);
     CHECK(html.find("476 words") != std::string::npos);
     // the dropped line is only in the closed "left out" panel at the end
@@ -111,6 +115,7 @@ TEST_CASE("every block type renders") {
     CHECK(html.find("<pre><code data-lang=\"cpp\">a &lt; b</code></pre>") != std::string::npos);
     CHECK(html.find("<em><strong><code>c</code></strong></em><br>") != std::string::npos);
     CHECK(html.find("<h3 class=\"ar-heading\">Inner</h3>") != std::string::npos);
+    CHECK(html.find("ar-toc") == std::string::npos);  // one top-level section needs no contents
     const size_t outer = html.find("id=\"outer\""), inner = html.find("id=\"inner\""), outer_end = html.rfind("</details>");
     CHECK(outer < inner);
     CHECK(inner < outer_end);

@@ -70,7 +70,7 @@ describe("the default article", () => {
     const summary = page.locator("article-reader #rejecting-confrontation-and-division > summary");
     const body = page.locator("article-reader #rejecting-confrontation-and-division .ar-section-body");
     await page.locator("article-reader .ar-title").click(); // focus starts in the article
-    for (let i = 0; i < 5 && !(await summary.evaluate((el) => el.matches(":focus"))); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 10 && !(await summary.evaluate((el) => el.matches(":focus"))); i++) await page.keyboard.press("Tab");
     assert.ok(await summary.evaluate((el) => el.matches(":focus-visible")), "the heading is reachable with Tab and shows focus");
     await page.keyboard.press("Enter");
     await body.waitFor({ state: "hidden" });
