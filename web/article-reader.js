@@ -91,6 +91,7 @@
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     return {
       article: JSON.parse(result.json),
+      json: result.json,
       html: result.html,
       warnings: result.warnings ? result.warnings.split("\n") : [],
     };
@@ -181,6 +182,13 @@
         /* unavailable or full */
       }
     },
+    remove(key) {
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        /* unavailable */
+      }
+    },
   };
   const settingsKey = "article-reader:settings";
   const chosenThisVisit = {}; // what the reader chose, kept even when storage is not
@@ -206,6 +214,9 @@
       }
       panel.append(set);
     }
+    const forget = button("Forget my place in this article", "forget");
+    forget.classList.add("ar-forget");
+    panel.append(forget);
     return panel;
   }
 
@@ -287,6 +298,41 @@
     }
   }
 
+  // ------------------------------------------------------------------ remembered place
+
+  // Per article, keyed by a hash of its model: which sections the reader closed, and how far they
+  // had read (a fraction of the article, which survives a change of text size).
+  function articleKey(json) {
+    let hash = 0x811c9dc5; // FNV-1a, 32 bits: enough to tell one reader's articles apart
+    for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193);
+    return `article-reader:place:${(hash >>> 0).toString(16)}`;
+  }
+
+  function readFraction(view) {
+    const article = view.content.querySelector(".ar-article");
+    const rect = article.getBoundingClientRect();
+    const scrollable = rect.height - innerHeight;
+    return scrollable <= 0 ? 0 : Math.min(1, Math.max(0, -rect.top / scrollable));
+  }
+
+  function savePlace(view, key) {
+    const closed = [...sectionsOf(view)].filter((d) => !d.open).map((d) => d.id);
+    store.set(key, { closed, fraction: readFraction(view), saved: Date.now() });
+  }
+
+  // Returns whether there was a place to restore.
+  function restorePlace(view, key) {
+    const place = store.get(key);
+    if (!place || !Array.isArray(place.closed)) return false;
+    const closed = new Set(place.closed);
+    for (const details of sectionsOf(view)) details.open = !closed.has(details.id);
+    const article = view.content.querySelector(".ar-article");
+    const fraction = Number(place.fraction) || 0;
+    const top = article.getBoundingClientRect().top + scrollY;
+    scrollTo(0, top + fraction * Math.max(0, article.getBoundingClientRect().height - innerHeight));
+    return true;
+  }
+
   // Printing shows every section; the ones the reader had closed close again afterwards.
   function openForPrint(view) {
     const closed = [...sectionsOf(view)].filter((d) => !d.open);
@@ -350,6 +396,9 @@
         saveSetting(setting, event.target.value);
         this.#applySettings();
       });
+      this.#view.settings.addEventListener("click", (event) => {
+        if (event.target.closest?.("button")?.dataset.action === "forget") this.forgetPlace();
+      });
       this.#view.settings.addEventListener("keydown", (event) => {
         if (event.key === "Escape") this.#toggleSettings(false);
       });
@@ -381,6 +430,7 @@
       requestAnimationFrame(() => {
         this.#positionQueued = false;
         trackPosition(this.#view);
+        this.#queueSave();
       });
     };
     #onBeforePrint = () => { this.#restoreAfterPrint = openForPrint(this.#view); };
@@ -391,6 +441,7 @@
       addEventListener("hashchange", this.#onHashChange);
       addEventListener("scroll", this.#onScroll, { passive: true });
       addEventListener("resize", this.#onScroll, { passive: true });
+      addEventListener("pagehide", this.#saveNow);
       addEventListener("beforeprint", this.#onBeforePrint);
       addEventListener("afterprint", this.#onAfterPrint);
       if (this.#loads === 0) this.#loadSrc();
@@ -400,6 +451,7 @@
       removeEventListener("hashchange", this.#onHashChange);
       removeEventListener("scroll", this.#onScroll);
       removeEventListener("resize", this.#onScroll);
+      removeEventListener("pagehide", this.#saveNow);
       removeEventListener("beforeprint", this.#onBeforePrint);
       removeEventListener("afterprint", this.#onAfterPrint);
     }
@@ -432,9 +484,12 @@
         await this.#view.styled;
         if (load !== this.#loads) return;
         this.#article = result.article;
+        this.#placeKey = null;
         showArticle(this.#view, result);
         applyCollapsed(this.#view, this.collapsed);
-        reveal(this.#view, fragmentId());
+        const key = articleKey(result.json);
+        if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
+        this.#placeKey = key; // from here on, changes are the reader's own and are saved
         trackPosition(this.#view);
         settle.resolve(result.article);
         this.#emit("ready", { article: result.article });
@@ -477,6 +532,36 @@
       const details = event.target;
       if (!(details instanceof HTMLDetailsElement) || !details.classList.contains("ar-section")) return;
       this.#emit("toggle", { id: details.id, open: details.open });
+      this.#queueSave();
+    }
+
+    #placeKey = null;
+    #saveTimer = 0;
+
+    // Saves the place at most twice a second, and at once when the page goes away.
+    #queueSave() {
+      if (!this.#placeKey || this.#saveTimer) return;
+      this.#saveTimer = setTimeout(() => this.#saveNow(), 500);
+    }
+
+    #saveNow = () => {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = 0;
+      if (this.#placeKey && this.isConnected) savePlace(this.#view, this.#placeKey);
+    };
+
+    // Forgets this article's remembered place, and shows it as a first visit would.
+    forgetPlace() {
+      const key = this.#placeKey;
+      if (!key) return;
+      this.#placeKey = null; // the toggles and the scroll below are not the reader's
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = 0;
+      store.remove(key);
+      applyCollapsed(this.#view, this.collapsed);
+      scrollTo(0, this.getBoundingClientRect().top + scrollY);
+      // toggle events come a task later and scroll events a frame later: listen again after both
+      setTimeout(() => (this.#placeKey = key), 200);
     }
 
     #emit(name, detail) {

@@ -1,0 +1,89 @@
+// The reader's place in an article (closed sections, how far they read) survives a reload, can be
+// forgotten, and nothing breaks when storage is unavailable or full.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, settled, useServerAndBrowser } from "./harness.mjs";
+
+const env = useServerAndBrowser();
+const first = "china-urges-japan-to-correct-wrongdoings";
+const second = "rejecting-confrontation-and-division";
+
+async function open(s, query = "") {
+  await s.page.goto(`${env.server.url}${query}`);
+  assert.equal(await settled(s.page), "article");
+}
+
+async function session(setup) {
+  const s = await openPage(env.browser);
+  await s.page.setViewportSize({ width: 1000, height: 500 });
+  if (setup) await s.page.addInitScript(setup);
+  s.isOpen = (id) => s.page.locator(`article-reader #${id}`).evaluate((d) => d.open);
+  s.scrollY = () => s.page.evaluate(() => scrollY);
+  return s;
+}
+
+async function readSomeAndClose(s) {
+  await s.page.locator(`article-reader #${first} .ar-heading`).click();
+  await s.page.locator(`article-reader #${second}`).evaluate((el) => el.scrollIntoView());
+  await s.page.waitForTimeout(800); // saves are batched twice a second
+}
+
+test("closed sections and the reading position are restored after a reload", async () => {
+  const s = await session();
+  await open(s);
+  await readSomeAndClose(s);
+  const y = await s.scrollY();
+  assert.ok(y > 0);
+  await s.page.reload();
+  await settled(s.page);
+  assert.equal(await s.isOpen(first), false);
+  assert.equal(await s.isOpen(second), true);
+  assert.ok(Math.abs((await s.scrollY()) - y) < 40, `back at ${y} (now ${await s.scrollY()})`);
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+});
+
+test("a URL fragment wins over the remembered place", async () => {
+  const s = await session();
+  await open(s);
+  await readSomeAndClose(s);
+  await open(s, `#${first}`);
+  assert.equal(await s.isOpen(first), true);
+  await s.context.close();
+});
+
+test("forgetting the place shows the article as on a first visit", async () => {
+  const s = await session();
+  await open(s);
+  await readSomeAndClose(s);
+  await s.page.locator("article-reader .ar-button", { hasText: "Aa" }).click();
+  await s.page.locator(`article-reader #${second}`).evaluate((el) => el.scrollIntoView());
+  const deep = await s.scrollY();
+  // clicked where it is, as a reader who scrolled with the panel open would; Playwright would scroll first
+  await s.page.locator("article-reader .ar-forget").evaluate((b) => b.click());
+  assert.equal(await s.isOpen(first), true);
+  assert.ok((await s.scrollY()) < deep, "back at the top of the article");
+  await s.page.waitForTimeout(800);
+  const places = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("article-reader:place:")));
+  assert.deepEqual(places, [], "nothing is remembered");
+  await s.page.reload();
+  await settled(s.page);
+  assert.equal(await s.isOpen(first), true);
+  await s.context.close();
+});
+
+for (const [what, setup] of [
+  ["unavailable", () => Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } })],
+  ["full", () => { Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); }; }],
+]) {
+  test(`nothing breaks when storage is ${what}`, async () => {
+    const s = await session(setup);
+    await open(s);
+    await readSomeAndClose(s);
+    await s.page.reload();
+    await settled(s.page);
+    assert.equal(await s.isOpen(first), true, "nothing was remembered, and nothing failed");
+    assert.deepEqual(s.problems, []);
+    await s.context.close();
+  });
+}
