@@ -97,6 +97,42 @@
     };
   }
 
+  // ------------------------------------------------------------------ articles the reader opens
+
+  async function toBytes(source) {
+    if (typeof source === "string") return new TextEncoder().encode(source);
+    if (source instanceof Uint8Array) return source;
+    if (source instanceof ArrayBuffer) return new Uint8Array(source);
+    if (source instanceof Blob) return new Uint8Array(await source.arrayBuffer());
+    throw readerError("Could not open the article", "load() takes text, bytes or a File");
+  }
+
+  // A file's extension decides; without one, a JSON object is a model and anything else text.
+  function formatOf(name, bytes, requested) {
+    if (formats.includes(requested)) return requested;
+    const lower = name.toLowerCase();
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
+    if (lower.endsWith(".json")) return "json";
+    if (lower.endsWith(".txt")) return "text";
+    const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+    return first === 0x7b ? "json" : "text";
+  }
+
+  // An article the reader opened could not be read: say so above the article they still have.
+  function showProblem(view, error) {
+    const note = element("div", "ar-error ar-problem");
+    note.setAttribute("role", "alert");
+    note.append(
+      element("p", "ar-error-title", error.summary ?? "Could not open that article"),
+      element("p", "ar-error-detail", `${error.detail ?? error.message}. The article below is unchanged.`),
+    );
+    view.notices.replaceChildren(note);
+  }
+
+  function hasFiles(event) {
+    return [...(event.dataTransfer?.types ?? [])].includes("Files");
+  }
+
   // ------------------------------------------------------------------ the element
 
   function element(tag, className, text) {
@@ -131,7 +167,11 @@
     settingsButton.setAttribute("aria-controls", settings.id);
     const expand = button("Expand all", "expand"), collapse = button("Collapse all", "collapse");
     expand.hidden = collapse.hidden = true; // until an article with sections is shown
-    toolbar.append(expand, collapse, settingsButton);
+    const picker = document.createElement("input");
+    Object.assign(picker, { type: "file", hidden: true, accept: ".txt,.md,.markdown,.json,text/plain,text/markdown,application/json" });
+    picker.className = "ar-picker";
+    picker.setAttribute("aria-label", "Open an article file");
+    toolbar.append(button("Open…", "open"), picker, expand, collapse, settingsButton);
     const content = element("div", "ar-content");
     content.setAttribute("part", "content");
     const progress = element("div", "ar-progress");
@@ -146,7 +186,7 @@
     const frame = element("div", "ar-root");
     frame.append(progress, toolbar, settings, status, notices, content);
     root.append(style, frame);
-    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar };
+    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker };
   }
 
   function button(label, action) {
@@ -396,6 +436,7 @@
         saveSetting(setting, event.target.value);
         this.#applySettings();
       });
+      this.#listenForArticles();
       this.#view.settings.addEventListener("click", (event) => {
         if (event.target.closest?.("button")?.dataset.action === "forget") this.forgetPlace();
       });
@@ -466,41 +507,79 @@
     }
 
     #newReady() {
-      this.ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+      this.ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject, done: false }; });
       this.ready.catch(() => {}); // a failure is reported by event and message; awaiting it is optional
     }
 
-    async #loadSrc() {
-      const load = ++this.#loads;
-      if (load > 1) this.#newReady();
-      const settle = this.#settle;
-      try {
+    // `ready` is the promise of the article shown now: settled once, then replaced by the next one.
+    #settleReady(how, value) {
+      if (this.#settle.done) this.#newReady();
+      this.#settle.done = true;
+      this.#settle[how](value);
+    }
+
+    #overrides() {
+      return { lang: this.getAttribute("lang"), dir: this.getAttribute("dir") };
+    }
+
+    #loadSrc() {
+      return this.#show(async () => {
         if (!this.src) throw readerError("No article to show", "the element has no src attribute");
         const url = new URL(this.src, document.baseURI).href;
         const { bytes, contentType } = await fetchArticle(url);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
-        const overrides = { lang: this.getAttribute("lang"), dir: this.getAttribute("dir") };
-        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, overrides);
+        return readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides());
+      }, false);
+    }
+
+    // Shows an article given as text, bytes or a File. When it cannot be read, the article already
+    // shown stays, with the error above it. Resolves with the model, or rejects with the error.
+    async load(source, { format, name } = {}) {
+      const outcome = await this.#show(async () => {
+        const bytes = await toBytes(source);
+        const label = name || source?.name || "the pasted text";
+        return readArticle(bytes, formatOf(label, bytes, format), label, this.#overrides());
+      }, this.#article !== null);
+      if (outcome.error) throw outcome.error;
+      return outcome.article;
+    }
+
+    // Runs one load to its end: the newest load wins, and none ever leaves the element blank.
+    async #show(produce, keepOnError) {
+      const load = ++this.#loads;
+      try {
+        const result = await produce();
         await this.#view.styled;
-        if (load !== this.#loads) return;
-        this.#article = result.article;
-        this.#placeKey = null;
-        showArticle(this.#view, result);
-        applyCollapsed(this.#view, this.collapsed);
-        const key = articleKey(result.json);
-        if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
-        this.#placeKey = key; // from here on, changes are the reader's own and are saved
-        trackPosition(this.#view);
-        settle.resolve(result.article);
+        if (load !== this.#loads) return { stale: true };
+        this.#display(result);
+        this.#settleReady("resolve", result.article);
         this.#emit("ready", { article: result.article });
+        return { article: result.article };
       } catch (error) {
-        if (load !== this.#loads) return;
+        if (load !== this.#loads) return { stale: true };
         await this.#view.styled;
-        this.#article = null;
-        showError(this.#view, error);
-        settle.reject(error);
+        if (keepOnError) {
+          showProblem(this.#view, error);
+        } else {
+          this.#article = null;
+          this.#placeKey = null;
+          showError(this.#view, error);
+          this.#settleReady("reject", error);
+        }
         this.#emit("error", { message: error.message });
+        return { error };
       }
+    }
+
+    #display(result) {
+      this.#article = result.article;
+      this.#placeKey = null;
+      showArticle(this.#view, result);
+      applyCollapsed(this.#view, this.collapsed);
+      const key = articleKey(result.json);
+      if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
+      this.#placeKey = key; // from here on, changes are the reader's own and are saved
+      trackPosition(this.#view);
     }
 
     #settings = null;
@@ -518,6 +597,34 @@
       const action = event.target.closest?.("button")?.dataset.action;
       if (action === "expand" || action === "collapse") setAllOpen(this.#view, action === "expand");
       if (action === "settings") this.#toggleSettings(this.#view.settings.hidden);
+      if (action === "open") this.#view.picker.click();
+    }
+
+    // A file chosen, a file dropped on the reader, or text pasted into it opens as the article.
+    #listenForArticles() {
+      const open = (file) => file && this.load(file, { name: file.name }).catch(() => {}); // shown in place
+      this.#view.picker.addEventListener("change", () => {
+        open(this.#view.picker.files[0]);
+        this.#view.picker.value = "";
+      });
+      this.addEventListener("dragover", (event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        this.#view.frame.dataset.dropping = "";
+      });
+      this.addEventListener("dragleave", () => delete this.#view.frame.dataset.dropping);
+      this.addEventListener("drop", (event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        delete this.#view.frame.dataset.dropping;
+        open(event.dataTransfer.files[0]);
+      });
+      this.addEventListener("paste", (event) => {
+        const text = event.clipboardData?.getData("text/plain") ?? "";
+        if (!text.trim() || event.composedPath().some((node) => node instanceof HTMLInputElement)) return;
+        event.preventDefault();
+        this.load(text).catch(() => {});
+      });
     }
 
     #toggleSettings(show) {

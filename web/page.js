@@ -12,6 +12,15 @@
     const title = event.detail.article.title;
     document.title = title ? `${title} · article-reader` : "article-reader";
   });
+  // Text pasted anywhere on the page (outside a text field) opens as the article.
+  document.addEventListener("paste", (event) => {
+    if (event.defaultPrevented || event.target.closest?.("input, textarea, [contenteditable]")) return;
+    const text = event.clipboardData?.getData("text/plain") ?? "";
+    if (!text.trim()) return;
+    event.preventDefault();
+    reader.load(text).catch(() => {}); // the reader shows the error in place
+  });
+
   // The page's own chrome follows the theme chosen in the reader.
   reader.addEventListener("article-reader-settings", (event) => {
     document.documentElement.dataset.theme = event.detail.theme;
