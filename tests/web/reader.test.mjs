@@ -102,3 +102,15 @@ test("screenshot on a 375 px wide screen, sections collapsed by the auto policy"
   await page.screenshot({ path: join(repoRoot, "build", "screenshots", "narrow.png"), fullPage: true });
   await context.close();
 });
+
+for (const theme of ["dark", "sepia"]) {
+  test(`screenshot of the default article in the ${theme} theme`, async () => {
+    const { page, context } = await openPage(env.browser);
+    await page.goto(`${env.server.url}`);
+    assert.equal(await settled(page), "article");
+    await page.evaluate((t) => document.querySelector("article-reader").setAttribute("theme", t), theme);
+    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+    await page.screenshot({ path: join(repoRoot, "build", "screenshots", `${theme}.png`) });
+    await context.close();
+  });
+}
