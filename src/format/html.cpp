@@ -36,15 +36,26 @@ public:
 private:
     const HtmlOptions& options_;
     std::string out_;
+    int units_ = 0;
 
     void text(std::string_view s) { escape_html(s, out_); }
 
-    void element(const char* tag, const char* cls, std::string_view content) {
+    // Elements holding running text carry data-u="N", numbered in document order, which search
+    // results (format/search.cpp) point into.
+    void unit() {
+        out_ += " data-u=\"";
+        out_ += std::to_string(units_++);
+        out_ += '"';
+    }
+
+    void element(const char* tag, const char* cls, std::string_view content, bool is_unit = false) {
         out_ += '<';
         out_ += tag;
         out_ += " class=\"";
         out_ += cls;
-        out_ += "\">";
+        out_ += '"';
+        if (is_unit) unit();
+        out_ += '>';
         text(content);
         out_ += "</";
         out_ += tag;
@@ -53,8 +64,8 @@ private:
 
     void header(const Article& a) {
         out_ += "<header class=\"ar-header\">\n";
-        if (!a.title.empty()) element("h1", "ar-title", a.title);
-        if (a.subtitle) element("p", "ar-subtitle", *a.subtitle);
+        if (!a.title.empty()) element("h1", "ar-title", a.title, true);
+        if (a.subtitle) element("p", "ar-subtitle", *a.subtitle, true);
         if (a.byline) element("p", "ar-byline", *a.byline);
         out_ += "<p class=\"ar-meta\">";
         if (a.date) {
@@ -120,7 +131,9 @@ private:
         out_ += options_.sections_open ? "\" open>\n" : "\">\n";
         out_ += "<summary class=\"ar-summary\"><h";
         out_ += level;
-        out_ += " class=\"ar-heading\">";
+        out_ += " class=\"ar-heading\"";
+        unit();
+        out_ += '>';
         text(s.heading);
         out_ += "</h";
         out_ += level;
@@ -147,7 +160,9 @@ private:
     void block(const Block& b) {
         switch (b.type) {
             case BlockType::paragraph:
-                out_ += "<p>";
+                out_ += "<p";
+                unit();
+                out_ += '>';
                 inlines(b.inlines);
                 out_ += "</p>\n";
                 break;
@@ -192,6 +207,7 @@ private:
             text(b.lang);
             out_ += '"';
         }
+        unit();
         out_ += '>';
         text(b.text);
         out_ += "</code></pre>\n";

@@ -30,14 +30,15 @@ std::string render_json(const std::string& json) {
 
 TEST_CASE("sections render as open details with their ids, headings and bodies") {
     const std::string html = render_html(default_article());
-    CHECK(html.find("<h1 class=\"ar-title\">17th China-Japan security dialogue addresses issues of common concern</h1>") != std::string::npos);
+    CHECK(html.find("<h1 class=\"ar-title\" data-u=\"0\">17th China-Japan security dialogue addresses issues of common concern</h1>") != std::string::npos);
     CHECK(html.find("<div class=\"ar-section-frame\"><a class=\"ar-anchor\" href=\"#china-urges-japan-to-correct-wrongdoings\" "
                     "title=\"Link to this section\" aria-label=\"Link to section: China urges Japan to correct wrongdoings\">#</a>\n"
                     "<details class=\"ar-section ar-level-2\" id=\"china-urges-japan-to-correct-wrongdoings\" open>\n"
-                    "<summary class=\"ar-summary\"><h2 class=\"ar-heading\">China urges Japan to correct wrongdoings</h2>"
+                    "<summary class=\"ar-summary\"><h2 class=\"ar-heading\" data-u=\"6\">China urges Japan to correct wrongdoings</h2>"
                     "<span class=\"ar-section-meta\">3 paragraphs · 1 min</span></summary>") != std::string::npos);
     CHECK(count(html, "<details class=\"ar-section") == 2);
-    CHECK(count(html, "<p>") == 13);
+    CHECK(count(html, "<p data-u=") == 13);
+    CHECK(count(html, " data-u=") == 16);  // title, 13 paragraphs, 2 headings
     CHECK(html.find("<nav class=\"ar-toc\" aria-label=\"Contents\">\n<p class=\"ar-toc-title\">Contents</p>\n<ol>\n"
                     "<li><a href=\"#china-urges-japan-to-correct-wrongdoings\">China urges Japan to correct wrongdoings</a></li>\n"
                     "<li><a href=\"#rejecting-confrontation-and-division\">Rejecting confrontation and division</a></li>\n</ol>\n</nav>") !=
@@ -109,12 +110,12 @@ TEST_CASE("every block type renders") {
         {"type":"paragraph","inlines":[{"type":"emphasis","inlines":[{"type":"strong","inlines":[{"type":"code","text":"c"}]}]},{"type":"break"}]}],
         "sections":[{"heading":"Outer","level":2,"sections":[{"heading":"Inner","level":3}]}]})J");
     CHECK(html.find("<h1") == std::string::npos);
-    CHECK(html.find("<ol start=\"3\">\n<li><p>x</p>\n</li>\n</ol>") != std::string::npos);
+    CHECK(html.find("<ol start=\"3\">\n<li><p data-u=\"0\">x</p>\n</li>\n</ol>") != std::string::npos);
     CHECK(html.find("<ul>\n</ul>") != std::string::npos);
     CHECK(html.find("<blockquote>\n<hr>\n</blockquote>") != std::string::npos);
-    CHECK(html.find("<pre><code data-lang=\"cpp\">a &lt; b</code></pre>") != std::string::npos);
+    CHECK(html.find("<pre><code data-lang=\"cpp\" data-u=\"1\">a &lt; b</code></pre>") != std::string::npos);
     CHECK(html.find("<em><strong><code>c</code></strong></em><br>") != std::string::npos);
-    CHECK(html.find("<h3 class=\"ar-heading\">Inner</h3>") != std::string::npos);
+    CHECK(html.find("<h3 class=\"ar-heading\" data-u=\"4\">Inner</h3>") != std::string::npos);
     CHECK(html.find("ar-toc") == std::string::npos);  // one top-level section needs no contents
     const size_t outer = html.find("id=\"outer\""), inner = html.find("id=\"inner\""), outer_end = html.rfind("</details>");
     CHECK(outer < inner);
