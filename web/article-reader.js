@@ -91,6 +91,7 @@
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     return {
       article: JSON.parse(result.json),
+      handle: result.handle,
       json: result.json,
       html: result.html,
       warnings: result.warnings ? result.warnings.split("\n") : [],
@@ -171,7 +172,8 @@
     Object.assign(picker, { type: "file", hidden: true, accept: ".txt,.md,.markdown,.json,text/plain,text/markdown,application/json" });
     picker.className = "ar-picker";
     picker.setAttribute("aria-label", "Open an article file");
-    toolbar.append(button("Open…", "open"), picker, expand, collapse, settingsButton);
+    const search = buildSearch();
+    toolbar.append(search.form, button("Open…", "open"), picker, expand, collapse, settingsButton);
     const content = element("div", "ar-content");
     content.setAttribute("part", "content");
     const progress = element("div", "ar-progress");
@@ -186,7 +188,7 @@
     const frame = element("div", "ar-root");
     frame.append(progress, toolbar, settings, status, notices, content);
     root.append(style, frame);
-    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker };
+    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search };
   }
 
   function button(label, action) {
@@ -194,6 +196,58 @@
     b.type = "button";
     b.dataset.action = action;
     return b;
+  }
+
+  // ------------------------------------------------------------------ search
+
+  function buildSearch() {
+    const form = element("form", "ar-search");
+    form.setAttribute("role", "search");
+    const input = document.createElement("input");
+    Object.assign(input, { type: "search", placeholder: "Search", className: "ar-search-input", autocomplete: "off" });
+    input.setAttribute("aria-label", "Search in the article");
+    const count = element("span", "ar-search-count");
+    count.setAttribute("aria-live", "polite");
+    const previous = button("↑", "previous");
+    previous.setAttribute("aria-label", "Previous match");
+    const next = button("↓", "next");
+    next.setAttribute("aria-label", "Next match");
+    form.append(input, count, previous, next);
+    return { form, input, count };
+  }
+
+  // One pair of highlights for every reader on the page: the CSS Custom Highlight API marks the
+  // matches without touching the article's DOM.
+  const highlights = globalThis.CSS?.highlights
+    ? (() => {
+        const all = { match: new Highlight(), current: new Highlight() };
+        CSS.highlights.set("article-reader-match", all.match);
+        CSS.highlights.set("article-reader-current", all.current);
+        return all;
+      })()
+    : null;
+
+  // A Range over [start, end) UTF-16 units of the element's text.
+  function rangeIn(unit, start, end) {
+    const range = document.createRange();
+    const walker = document.createTreeWalker(unit, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.data.length;
+      if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+      if (end >= offset && end <= offset + length) {
+        range.setEnd(node, end - offset);
+        break;
+      }
+      offset += length;
+    }
+    return range;
+  }
+
+  function describeMatches(total, shown, current) {
+    if (total === 0) return "No matches";
+    const where = `${(current + 1).toLocaleString("en")} of ${total.toLocaleString("en")}`;
+    return total > shown ? `${where} (first ${shown.toLocaleString("en")} shown)` : where;
   }
 
   // ------------------------------------------------------------------ reading settings
@@ -437,6 +491,7 @@
         this.#applySettings();
       });
       this.#listenForArticles();
+      this.#listenForSearch();
       this.#view.settings.addEventListener("click", (event) => {
         if (event.target.closest?.("button")?.dataset.action === "forget") this.forgetPlace();
       });
@@ -572,6 +627,9 @@
     }
 
     #display(result) {
+      const old = this.#handle;
+      if (old) loadCore().then((core) => core.release(old)); // the old article's copy in wasm
+      this.#handle = result.handle;
       this.#article = result.article;
       this.#placeKey = null;
       showArticle(this.#view, result);
@@ -580,6 +638,91 @@
       if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
       this.#placeKey = key; // from here on, changes are the reader's own and are saved
       trackPosition(this.#view);
+      this.#runSearch();
+    }
+
+    // ------------------------------------------------ search, by the core, on the model
+
+    #handle = 0;
+    #ranges = [];
+    #current = -1;
+    #total = 0;
+    #searchTimer = 0;
+
+    #listenForSearch() {
+      const { form, input } = this.#view.search;
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        this.#step(1);
+      });
+      input.addEventListener("input", () => {
+        clearTimeout(this.#searchTimer);
+        this.#searchTimer = setTimeout(() => this.#runSearch(), 60);
+      });
+      input.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && event.shiftKey) {
+          event.preventDefault();
+          this.#step(-1);
+        } else if (event.key === "Escape" && input.value) {
+          event.stopPropagation();
+          input.value = "";
+          this.#runSearch();
+        }
+      });
+    }
+
+    async #runSearch() {
+      const { input, count } = this.#view.search;
+      const query = input.value;
+      this.#clearMatches();
+      if (!query.trim() || !this.#handle) {
+        count.textContent = "";
+        return;
+      }
+      const core = await loadCore();
+      if (query !== input.value) return; // a newer query is on its way
+      const result = core.search(this.#handle, query);
+      if (result.error) {
+        count.textContent = result.error;
+        return;
+      }
+      const units = this.#view.content.querySelectorAll("[data-u]");
+      this.#ranges = JSON.parse(result.matches).map(([unit, start, end]) => rangeIn(units[unit], start, end));
+      this.#total = result.total;
+      for (const range of this.#ranges) {
+        for (let node = range.startContainer; node && node !== this.#view.content; node = node.parentNode) {
+          if (node instanceof HTMLDetailsElement) node.open = true; // sections with matches open
+        }
+        highlights?.match.add(range);
+      }
+      this.#step(1);
+    }
+
+    #clearMatches() {
+      for (const range of this.#ranges) {
+        highlights?.match.delete(range);
+        highlights?.current.delete(range);
+      }
+      this.#ranges = [];
+      this.#current = -1;
+      this.#total = 0;
+    }
+
+    // Moves to the next (1) or previous (-1) match, wrapping around, and scrolls it into view.
+    #step(direction) {
+      const { count } = this.#view.search;
+      const n = this.#ranges.length;
+      if (n === 0) {
+        if (this.#view.search.input.value.trim()) count.textContent = describeMatches(0, 0, 0);
+        return;
+      }
+      if (this.#current >= 0) highlights?.current.delete(this.#ranges[this.#current]);
+      this.#current = (this.#current + direction + n) % n;
+      const range = this.#ranges[this.#current];
+      highlights?.current.add(range);
+      const rect = range.getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > innerHeight) scrollBy(0, rect.top - innerHeight / 3);
+      count.textContent = describeMatches(this.#total, n, this.#current);
     }
 
     #settings = null;
@@ -598,6 +741,7 @@
       if (action === "expand" || action === "collapse") setAllOpen(this.#view, action === "expand");
       if (action === "settings") this.#toggleSettings(this.#view.settings.hidden);
       if (action === "open") this.#view.picker.click();
+      if (action === "next" || action === "previous") this.#step(action === "next" ? 1 : -1);
     }
 
     // A file chosen, a file dropped on the reader, or text pasted into it opens as the article.

@@ -3,11 +3,13 @@
 #include <emscripten/bind.h>
 
 #include <exception>
+#include <map>
 #include <string>
 
 #include "article/json.hpp"
 #include "format/html.hpp"
 #include "format/options.hpp"
+#include "format/search.hpp"
 #include "ingest/read.hpp"
 
 namespace {
@@ -30,7 +32,18 @@ struct ViewResult {
     std::string html;
     std::string error;
     std::string warnings;
+    int handle = 0;  // names the article for search(); release(handle) when it is no longer shown
 };
+
+struct SearchResultJs {
+    std::string matches;  // JSON [[unit, start, end], …]
+    int total = 0;
+    std::string error;
+};
+
+// Articles the page shows, kept so that searching them needs no second parse.
+std::map<int, Article> shown;
+int next_handle = 1;
 
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
@@ -76,6 +89,8 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
         }
         r.json = write_json(*read.article, false);
         r.html = render_html(*read.article, options.html);
+        r.handle = next_handle++;
+        shown.emplace(r.handle, std::move(*read.article));
         return r;
     });
 }
@@ -102,6 +117,28 @@ RenderResult render(const std::string& model_json, const std::string& options_js
     });
 }
 
+SearchResultJs search_shown(int handle, const std::string& query) {
+    return guarded<SearchResultJs>([&] {
+        SearchResultJs r;
+        const auto it = shown.find(handle);
+        if (it == shown.end()) {
+            r.error = "no article " + std::to_string(handle) + " is shown (released, or never viewed)";
+            return r;
+        }
+        const SearchResult found = search(it->second, query);
+        r.total = static_cast<int>(found.total);
+        r.matches = "[";
+        for (const SearchMatch& m : found.matches) {
+            if (r.matches.size() > 1) r.matches += ',';
+            r.matches += '[' + std::to_string(m.unit) + ',' + std::to_string(m.start) + ',' + std::to_string(m.end) + ']';
+        }
+        r.matches += ']';
+        return r;
+    });
+}
+
+void release(int handle) { shown.erase(handle); }
+
 std::string version() { return ARTICLE_READER_VERSION; }
 
 }  // namespace
@@ -117,9 +154,16 @@ EMSCRIPTEN_BINDINGS(article_reader) {
         .field("json", &ViewResult::json)
         .field("html", &ViewResult::html)
         .field("error", &ViewResult::error)
-        .field("warnings", &ViewResult::warnings);
+        .field("warnings", &ViewResult::warnings)
+        .field("handle", &ViewResult::handle);
+    value_object<SearchResultJs>("SearchResult")
+        .field("matches", &SearchResultJs::matches)
+        .field("total", &SearchResultJs::total)
+        .field("error", &SearchResultJs::error);
     emscripten::function("parse", &parse);
     emscripten::function("render", &render);
     emscripten::function("view", &view);
+    emscripten::function("search", &search_shown);
+    emscripten::function("release", &release);
     emscripten::function("version", &version);
 }
