@@ -121,8 +121,7 @@
 
   // An article the reader opened could not be read: say so above the article they still have.
   function showProblem(view, error) {
-    const note = element("div", "ar-error ar-problem");
-    note.setAttribute("role", "alert");
+    const note = element("div", "ar-error ar-problem", undefined, { role: "alert" });
     note.append(
       element("p", "ar-error-title", error.summary ?? "Could not open that article"),
       element("p", "ar-error-detail", `${error.detail ?? error.message}. The article below is unchanged.`),
@@ -136,10 +135,12 @@
 
   // ------------------------------------------------------------------ the element
 
-  function element(tag, className, text) {
+  // Text only ever goes in through textContent, attributes through setAttribute.
+  function element(tag, className, text, attributes = {}) {
     const el = document.createElement(tag);
     el.className = className;
     if (text !== undefined) el.textContent = text;
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
     return el;
   }
 
@@ -152,37 +153,24 @@
       style.onload = resolve;
       style.onerror = resolve; // unstyled text beats no text
     });
-    const status = element("div", "ar-status", "Loading the article…");
-    status.setAttribute("role", "status");
-    status.setAttribute("part", "status");
-    const notices = element("div", "ar-notices");
-    notices.setAttribute("part", "notices");
-    const toolbar = element("div", "ar-toolbar");
-    toolbar.setAttribute("part", "toolbar");
-    toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Reader");
+    const status = element("div", "ar-status", "Loading the article…", { role: "status", part: "status" });
+    const notices = element("div", "ar-notices", undefined, { part: "notices" });
+    const toolbar = element("div", "ar-toolbar", undefined, { part: "toolbar", role: "toolbar", "aria-label": "Reader" });
     const settings = buildSettings();
-    const settingsButton = button("Aa", "settings");
-    settingsButton.setAttribute("aria-label", "Reading settings");
-    settingsButton.setAttribute("aria-expanded", "false");
-    settingsButton.setAttribute("aria-controls", settings.id);
+    const settingsButton = button("Aa", "settings", { "aria-label": "Reading settings", "aria-expanded": "false", "aria-controls": settings.id });
     const expand = button("Expand all", "expand"), collapse = button("Collapse all", "collapse");
     expand.hidden = collapse.hidden = true; // until an article with sections is shown
-    const picker = document.createElement("input");
-    Object.assign(picker, { type: "file", hidden: true, accept: ".txt,.md,.markdown,.json,text/plain,text/markdown,application/json" });
-    picker.className = "ar-picker";
-    picker.setAttribute("aria-label", "Open an article file");
+    const picker = element("input", "ar-picker", undefined, {
+      type: "file", hidden: "", "aria-label": "Open an article file",
+      accept: ".txt,.md,.markdown,.json,text/plain,text/markdown,application/json",
+    });
     const search = buildSearch();
     toolbar.append(search.form, button("Open…", "open"), picker, expand, collapse, settingsButton);
-    const content = element("div", "ar-content");
-    content.setAttribute("part", "content");
-    const progress = element("div", "ar-progress");
-    progress.setAttribute("part", "progress");
-    progress.setAttribute("role", "progressbar");
-    progress.setAttribute("aria-label", "Reading progress");
-    progress.setAttribute("aria-valuemin", "0");
-    progress.setAttribute("aria-valuemax", "100");
-    progress.setAttribute("aria-valuenow", "0");
+    const content = element("div", "ar-content", undefined, { part: "content" });
+    const progress = element("div", "ar-progress", undefined, {
+      part: "progress", role: "progressbar", "aria-label": "Reading progress",
+      "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": "0",
+    });
     const bar = element("div", "ar-progress-bar");
     progress.append(bar);
     const frame = element("div", "ar-root");
@@ -191,28 +179,20 @@
     return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search };
   }
 
-  function button(label, action) {
-    const b = element("button", "ar-button", label);
-    b.type = "button";
-    b.dataset.action = action;
-    return b;
+  function button(label, action, attributes = {}) {
+    return element("button", "ar-button", label, { type: "button", "data-action": action, ...attributes });
   }
 
   // ------------------------------------------------------------------ search
 
   function buildSearch() {
-    const form = element("form", "ar-search");
-    form.setAttribute("role", "search");
-    const input = document.createElement("input");
-    Object.assign(input, { type: "search", placeholder: "Search", className: "ar-search-input", autocomplete: "off" });
-    input.setAttribute("aria-label", "Search in the article");
-    const count = element("span", "ar-search-count");
-    count.setAttribute("aria-live", "polite");
-    const previous = button("↑", "previous");
-    previous.setAttribute("aria-label", "Previous match");
-    const next = button("↓", "next");
-    next.setAttribute("aria-label", "Next match");
-    form.append(input, count, previous, next);
+    const form = element("form", "ar-search", undefined, { role: "search" });
+    const input = element("input", "ar-search-input", undefined, {
+      type: "search", placeholder: "Search", autocomplete: "off", "aria-label": "Search in the article",
+    });
+    const count = element("span", "ar-search-count", undefined, { "aria-live": "polite" });
+    form.append(input, count, button("↑", "previous", { "aria-label": "Previous match" }),
+      button("↓", "next", { "aria-label": "Next match" }));
     return { form, input, count };
   }
 
@@ -289,11 +269,9 @@
   let panels = 0;
 
   function buildSettings() {
-    const panel = element("div", "ar-settings");
-    panel.id = `ar-settings-${++panels}`;
-    panel.setAttribute("part", "settings");
-    panel.setAttribute("role", "group");
-    panel.setAttribute("aria-label", "Reading settings");
+    const panel = element("div", "ar-settings", undefined, {
+      id: `ar-settings-${++panels}`, part: "settings", role: "group", "aria-label": "Reading settings",
+    });
     panel.hidden = true;
     for (const [key, { legend, options }] of Object.entries(choices)) {
       const set = document.createElement("fieldset");
@@ -437,9 +415,7 @@
   function showError(view, error) {
     view.content.replaceChildren();
     view.notices.replaceChildren();
-    const box = element("div", "ar-error");
-    box.setAttribute("role", "alert");
-    box.setAttribute("part", "error");
+    const box = element("div", "ar-error", undefined, { role: "alert", part: "error" });
     box.append(
       element("p", "ar-error-title", error.summary ?? "Could not show this article"),
       element("p", "ar-error-detail", error.detail ?? String(error.message ?? error)),
@@ -451,9 +427,7 @@
   function showArticle(view, { html, warnings }) {
     view.notices.replaceChildren(
       ...warnings.map((w) => {
-        const note = element("p", "ar-notice", `Repaired while reading: ${w}`);
-        note.setAttribute("role", "note");
-        return note;
+        return element("p", "ar-notice", `Repaired while reading: ${w}`, { role: "note" });
       }),
     );
     view.content.innerHTML = html; // the core's formatter output: escaped and URL-checked
