@@ -56,6 +56,10 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
+        # Pages on other origins embed the element: they must be able to fetch its wasm and the
+        # bundled articles. Everything served here is public (web/ and assets/), and no cookies
+        # or credentials are involved, so any origin may read it.
+        self.send_header("Access-Control-Allow-Origin", "*")
         if self.path.split("?")[0].endswith((".html", "/")):
             self.send_header("Content-Security-Policy", CSP)
         super().end_headers()

@@ -28,6 +28,7 @@ test("serves the wasm as application/wasm, with nosniff", async () => {
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
   assert.equal(wasm.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(wasm.headers.get("access-control-allow-origin"), "*", "pages on other origins may load it");
   const bytes = new Uint8Array(await wasm.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
 });
