@@ -514,7 +514,22 @@
       addEventListener("pagehide", this.#saveNow);
       addEventListener("beforeprint", this.#onBeforePrint);
       addEventListener("afterprint", this.#onAfterPrint);
-      if (this.#loads === 0) this.#loadSrc();
+      if (this.#loads === 0 && !this.#waiting) this.#loadWhenNear();
+    }
+
+    #waiting = null;
+
+    // An element far below the fold loads (and so loads the core) only when it comes within
+    // about two screens of the viewport.
+    #loadWhenNear() {
+      if (!("IntersectionObserver" in globalThis)) return void this.#loadSrc();
+      this.#waiting = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#waiting.disconnect();
+        this.#waiting = null;
+        if (this.#loads === 0) this.#loadSrc();
+      }, { rootMargin: "1500px 0px" });
+      this.#waiting.observe(this);
     }
 
     disconnectedCallback() {
@@ -551,9 +566,23 @@
       return { lang: this.getAttribute("lang"), dir: this.getAttribute("dir") };
     }
 
+    // The article inside the element, for pages that need no fetch:
+    //   <article-reader><script type="text/markdown">…</script></article-reader>, or a <template>.
+    #inlineArticle() {
+      const holder = this.querySelector(":scope > script[type], :scope > template");
+      if (!holder) return null;
+      const text = holder instanceof HTMLTemplateElement ? holder.content.textContent : holder.textContent;
+      const type = holder.getAttribute("type") ?? "";
+      const format = formats.includes(this.format) ? this.format
+        : /markdown/.test(type) ? "markdown" : /json/.test(type) ? "json" : "text";
+      return { bytes: new TextEncoder().encode(text), format };
+    }
+
     #loadSrc() {
       return this.#show(async () => {
-        if (!this.src) throw readerError("No article to show", "the element has no src attribute");
+        const inline = this.src ? null : this.#inlineArticle();
+        if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides());
+        if (!this.src) throw readerError("No article to show", "the element has no src attribute and no inline article");
         const url = new URL(this.src, document.baseURI).href;
         const { bytes, contentType } = await fetchArticle(url);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
