@@ -74,12 +74,17 @@
 
   const formats = ["text", "markdown", "json"];
 
+  // "markdown" or "json" when a file name says so, else "".
+  function extensionFormat(name) {
+    const lower = name.toLowerCase();
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
+    return lower.endsWith(".json") ? "json" : "";
+  }
+
   function formatFor(url, contentType, requested) {
     if (formats.includes(requested)) return requested;
-    const path = new URL(url).pathname.toLowerCase();
-    if (path.endsWith(".md") || path.endsWith(".markdown") || /markdown/.test(contentType)) return "markdown";
-    if (path.endsWith(".json") || /json/.test(contentType)) return "json";
-    return "text";
+    const byType = /markdown/.test(contentType) ? "markdown" : /json/.test(contentType) ? "json" : "";
+    return extensionFormat(new URL(url).pathname) || byType || "text";
   }
 
   async function fetchArticle(url) {
@@ -127,10 +132,8 @@
   // A file's extension decides; without one, a JSON object is a model and anything else text.
   function formatOf(name, bytes, requested) {
     if (formats.includes(requested)) return requested;
-    const lower = name.toLowerCase();
-    if (lower.endsWith(".md") || lower.endsWith(".markdown")) return "markdown";
-    if (lower.endsWith(".json")) return "json";
-    if (lower.endsWith(".txt")) return "text";
+    if (extensionFormat(name)) return extensionFormat(name);
+    if (name.toLowerCase().endsWith(".txt")) return "text";
     const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
     return first === 0x7b ? "json" : "text";
   }
@@ -369,11 +372,8 @@
   // How far through the article the viewport is (0-100), and which section is being read: the last
   // one whose top has passed the upper third of the viewport. Its contents link is marked current.
   function trackPosition(view) {
-    const article = view.content.querySelector(".ar-article");
-    if (!article) return;
-    const rect = article.getBoundingClientRect();
-    const scrollable = rect.height - innerHeight;
-    const fraction = scrollable <= 0 ? 1 : Math.min(1, Math.max(0, -rect.top / scrollable));
+    if (!view.content.querySelector(".ar-article")) return;
+    const fraction = readFraction(view, 1);
     view.bar.style.transform = `scaleX(${fraction})`; // CSSOM, which a strict CSP allows
     view.progress.setAttribute("aria-valuenow", String(Math.round(fraction * 100)));
     let current = null;
@@ -396,11 +396,11 @@
     return `article-reader:place:${(hash >>> 0).toString(16)}`;
   }
 
-  function readFraction(view) {
-    const article = view.content.querySelector(".ar-article");
-    const rect = article.getBoundingClientRect();
+  // How far through the article the viewport is, 0 to 1; `whenShort` for an article that fits.
+  function readFraction(view, whenShort = 0) {
+    const rect = view.content.querySelector(".ar-article").getBoundingClientRect();
     const scrollable = rect.height - innerHeight;
-    return scrollable <= 0 ? 0 : Math.min(1, Math.max(0, -rect.top / scrollable));
+    return scrollable <= 0 ? whenShort : Math.min(1, Math.max(0, -rect.top / scrollable));
   }
 
   function savePlace(view, key) {

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "article/text.hpp"
+#include "article/walk.hpp"
 
 namespace reader {
 namespace {
@@ -39,26 +40,11 @@ void count(std::string_view s, Counts& n) {
     }
 }
 
-void count_inlines(const std::vector<Inline>& inlines, Counts& n) {
-    for (const Inline& in : inlines) {
-        count(in.text, n);
-        count_inlines(in.children, n);
-    }
-}
-
-void count_blocks(const std::vector<Block>& blocks, Counts& n) {
-    for (const Block& b : blocks) {
-        count_inlines(b.inlines, n);
-        count(b.text, n);
-        count_blocks(b.blocks, n);
-        for (const ListItem& item : b.items) count_blocks(item.blocks, n);
-    }
-}
-
 void count_sections(const std::vector<Section>& sections, Counts& n) {
+    auto add = [&n](std::string_view text) { count(text, n); };
     for (const Section& s : sections) {
         count(s.heading, n);
-        count_blocks(s.blocks, n);
+        for_each_text(s.blocks, add);
         count_sections(s.sections, n);
     }
 }
@@ -73,8 +59,9 @@ bool is_language_tag(std::string_view tag) {
 
 Language detect_language(const Article& article) {
     Counts n{};
+    auto add = [&n](std::string_view text) { count(text, n); };
     count(article.title, n);
-    count_blocks(article.blocks, n);
+    for_each_text(article.blocks, add);
     count_sections(article.sections, n);
     // Japanese mixes kanji and kana: any real share of kana makes Han text Japanese.
     if (n[kana] * 20 > n[han] + n[kana] && n[kana] > 0) n[kana] += n[han], n[han] = 0;

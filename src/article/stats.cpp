@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "article/text.hpp"
+#include "article/walk.hpp"
 
 namespace reader {
 namespace {
@@ -64,20 +65,9 @@ private:
     }
 };
 
-void count_inlines(const std::vector<Inline>& inlines, Counter& n) {
-    for (const Inline& in : inlines) {
-        n.feed(in.text);
-        count_inlines(in.children, n);
-    }
-}
-
 void count_blocks(const std::vector<Block>& blocks, Counter& n) {
-    for (const Block& b : blocks) {
-        count_inlines(b.inlines, n);
-        n.feed(b.text);
-        count_blocks(b.blocks, n);
-        for (const ListItem& item : b.items) count_blocks(item.blocks, n);
-    }
+    auto feed = [&n](std::string_view text) { n.feed(text); };
+    for_each_text(blocks, feed);
 }
 
 Stats to_stats(const Counter& n, int cpm) {

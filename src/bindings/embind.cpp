@@ -95,10 +95,17 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
     });
 }
 
+// The model only: no rendering, and nothing kept for search.
 ParseResult parse(const std::string& bytes, const std::string& format) {
     return guarded<ParseResult>([&] {
-        ViewResult v = view(bytes, format, "");
-        return ParseResult{v.json, v.error, v.warnings};
+        ParseResult r;
+        Format f = Format::text;
+        if (r.error = format_error(format, f); !r.error.empty()) return r;
+        ReadResult read = read_article(bytes, f);
+        r.warnings = join_lines(read.warnings);
+        if (read.article) r.json = write_json(*read.article, false);
+        else r.error = read.error;
+        return r;
     });
 }
 

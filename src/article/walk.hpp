@@ -1,0 +1,31 @@
+// Visiting every piece of text in the model's blocks, in document order.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "article/model.hpp"
+
+namespace reader {
+
+// Calls f(text) for each inline's and each block's own text (code, alt text), recursing into
+// emphasis, links, quotes and list items. Headings and titles are the caller's to add.
+template <typename F>
+void for_each_text(const std::vector<Inline>& inlines, F& f) {
+    for (const Inline& in : inlines) {
+        f(std::string_view(in.text));
+        for_each_text(in.children, f);
+    }
+}
+
+template <typename F>
+void for_each_text(const std::vector<Block>& blocks, F& f) {
+    for (const Block& b : blocks) {
+        for_each_text(b.inlines, f);
+        f(std::string_view(b.text));
+        for_each_text(b.blocks, f);
+        for (const ListItem& item : b.items) for_each_text(item.blocks, f);
+    }
+}
+
+}  // namespace reader
