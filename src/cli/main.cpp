@@ -1,6 +1,7 @@
 // article-reader: the core on the command line, for pre-rendering and scripting.
 //   article-reader json FILE|-   the article model (JSON v1) on stdout
 //   article-reader html FILE|-   the reading-view HTML on stdout
+//   article-reader index DIR     the folder's articles as a list (docs/library.md)
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include "article/json.hpp"
 #include "format/html.hpp"
 #include "ingest/read.hpp"
+#include "library/index.hpp"
 
 namespace {
 
@@ -18,9 +20,11 @@ using namespace reader;
 
 constexpr const char* usage =
     "usage: article-reader json|html FILE|- [--format text|markdown|json] [--lang TAG] [--dir ltr|rtl]\n"
+    "       article-reader index DIR\n"
     "       article-reader --version\n"
     "  json   print the article model (JSON v1)\n"
     "  html   print the reading-view HTML\n"
+    "  index  list the .txt, .md and .json articles under DIR, with titles and reading times (JSON)\n"
     "  FILE   the article; - reads standard input. The format defaults to the file's extension\n"
     "         (.md markdown, .json json, anything else text).\n"
     "  --lang, --dir   override the language and direction guessed from the text's script\n";
@@ -106,6 +110,15 @@ int run(const Args& args) {
     return std::fflush(stdout) == 0 ? 0 : fail("", "could not write the output");
 }
 
+int run_index(int argc, char** argv) {
+    if (argc != 3) return usage_error(argc < 3 ? "index needs a folder" : "unexpected argument \"" + std::string(argv[3]) + "\"");
+    LibraryIndex index;
+    if (const std::string error = index_library(argv[2], index); !error.empty()) return fail(argv[2], error);
+    const std::string out = write_library_json(index);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return std::fflush(stdout) == 0 ? 0 : fail("", "could not write the output");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,6 +130,7 @@ int main(int argc, char** argv) {
         std::printf("article-reader %s\n", ARTICLE_READER_VERSION);
         return 0;
     }
+    if (argc >= 2 && std::strcmp(argv[1], "index") == 0) return run_index(argc, argv);
     std::string error;
     const std::optional<Args> args = parse_args(argc, argv, error);
     return args ? run(*args) : usage_error(error);
