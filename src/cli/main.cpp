@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "article/json.hpp"
+#include "cli/commonmark.hpp"
 #include "format/html.hpp"
 #include "ingest/read.hpp"
 #include "library/index.hpp"
@@ -20,6 +21,7 @@ using namespace reader;
 
 constexpr const char* usage =
     "usage: article-reader json|html FILE|- [--format text|markdown|json] [--lang TAG] [--dir ltr|rtl]\n"
+    "       article-reader commonmark FILE|- [--gfm]   (the CommonMark spec's HTML; see commonmark --help)\n"
     "       article-reader index DIR\n"
     "       article-reader --version\n"
     "  json   print the article model (JSON v1)\n"
@@ -131,6 +133,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (argc >= 2 && std::strcmp(argv[1], "index") == 0) return run_index(argc, argv);
+    if (argc >= 2 && std::strcmp(argv[1], "commonmark") == 0) return reader::cli::run_commonmark(argc, argv);
     std::string error;
     const std::optional<Args> args = parse_args(argc, argv, error);
     return args ? run(*args) : usage_error(error);

@@ -1,0 +1,221 @@
+#include "format/commonmark_html.hpp"
+
+#include <string_view>
+
+namespace reader {
+namespace {
+
+using md::Kind;
+using md::Node;
+
+// The spec's own escaping: & < > and " only. It differs from escape_html (which also escapes ')
+// because this output is compared byte for byte with the spec's examples.
+void escape(std::string_view text, std::string& out) {
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+}
+
+void cr(std::string& out) {
+    if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+bool in_tight_list(const Node* paragraph) {
+    const Node* item = paragraph->parent;
+    return item && item->kind == Kind::item && item->parent && item->parent->tight;
+}
+
+const char* align_attribute(md::Align a) {
+    switch (a) {
+        case md::Align::left: return " align=\"left\"";
+        case md::Align::center: return " align=\"center\"";
+        case md::Align::right: return " align=\"right\"";
+        default: return "";
+    }
+}
+
+class Renderer {
+public:
+    std::string run(const Node* root) {
+        md::Walker walker(root);
+        const Node* n = nullptr;
+        bool entering = false;
+        while (walker.step(n, entering)) {
+            if (alt_depth_ > 0) alt_text(n, entering);
+            else node(n, entering);
+        }
+        return std::move(out_);
+    }
+
+private:
+    std::string out_;
+    int alt_depth_ = 0;  // inside an image: children are its alt text, without markup
+
+    void alt_text(const Node* n, bool entering) {
+        switch (n->kind) {
+            case Kind::text: case Kind::code: case Kind::html_inline: escape(n->literal, out_); break;
+            case Kind::soft_break: case Kind::line_break: out_ += ' '; break;
+            case Kind::image:
+                if (entering) ++alt_depth_;
+                else if (--alt_depth_ == 0) close_image(n);
+                break;
+            default: break;
+        }
+    }
+
+    void close_image(const Node* n) {
+        out_ += '"';
+        if (!n->title.empty()) {
+            out_ += " title=\"";
+            escape(n->title, out_);
+            out_ += '"';
+        }
+        out_ += " />";
+    }
+
+    void tag(const char* open, const char* close, bool entering) { out_ += entering ? open : close; }
+
+    void node(const Node* n, bool entering) {
+        switch (n->kind) {
+            case Kind::document: break;
+            case Kind::block_quote:
+                cr(out_);
+                out_ += entering ? "<blockquote>\n" : "</blockquote>\n";
+                break;
+            case Kind::list: list(n, entering); break;
+            case Kind::item:
+                if (entering) {
+                    cr(out_);
+                    out_ += "<li>";
+                    if (n->task >= 0) out_ += n->task ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> ";
+                } else {
+                    out_ += "</li>\n";
+                }
+                break;
+            case Kind::heading:
+                if (entering) cr(out_);
+                out_ += entering ? "<h" : "</h";
+                out_ += static_cast<char>('0' + n->level);
+                out_ += entering ? ">" : ">\n";
+                break;
+            case Kind::code_block: code_block(n); break;
+            case Kind::html_block:
+                cr(out_);
+                out_ += n->literal;
+                cr(out_);
+                break;
+            case Kind::thematic_break:
+                cr(out_);
+                out_ += "<hr />\n";
+                break;
+            case Kind::paragraph:
+                if (in_tight_list(n)) break;
+                if (entering) cr(out_);
+                out_ += entering ? "<p>" : "</p>\n";
+                break;
+            case Kind::table: table(n, entering); break;
+            case Kind::table_row:
+                if (entering && n->header) out_ += "<thead>\n";
+                if (entering && !n->header && n->prev && n->prev->header) out_ += "<tbody>\n";
+                out_ += entering ? "<tr>\n" : "</tr>\n";
+                if (!entering && n->header) out_ += "</thead>\n";
+                break;
+            case Kind::table_cell: {
+                const bool head = n->parent->header;
+                if (entering) {
+                    out_ += head ? "<th" : "<td";
+                    out_ += align_attribute(n->align);
+                    out_ += '>';
+                } else {
+                    out_ += head ? "</th>\n" : "</td>\n";
+                }
+                break;
+            }
+            case Kind::text: escape(n->literal, out_); break;
+            case Kind::soft_break: out_ += '\n'; break;
+            case Kind::line_break: out_ += "<br />\n"; break;
+            case Kind::code:
+                out_ += "<code>";
+                escape(n->literal, out_);
+                out_ += "</code>";
+                break;
+            case Kind::html_inline: out_ += n->literal; break;
+            case Kind::emphasis: tag("<em>", "</em>", entering); break;
+            case Kind::strong: tag("<strong>", "</strong>", entering); break;
+            case Kind::strikethrough: tag("<del>", "</del>", entering); break;
+            case Kind::link: link(n, entering); break;
+            case Kind::image:
+                out_ += "<img src=\"";
+                escape(n->url, out_);
+                out_ += "\" alt=\"";
+                ++alt_depth_;  // alt_text() takes over until the image is left
+                break;
+        }
+    }
+
+    void list(const Node* n, bool entering) {
+        cr(out_);
+        if (!entering) {
+            out_ += n->ordered ? "</ol>\n" : "</ul>\n";
+        } else if (!n->ordered) {
+            out_ += "<ul>\n";
+        } else if (n->start == 1) {
+            out_ += "<ol>\n";
+        } else {
+            out_ += "<ol start=\"" + std::to_string(n->start) + "\">\n";
+        }
+    }
+
+    void code_block(const Node* n) {
+        cr(out_);
+        out_ += "<pre><code";
+        const std::string_view info = n->info;
+        const size_t word = info.find_first_of(" \t\n");
+        if (!info.empty()) {
+            out_ += " class=\"language-";
+            escape(info.substr(0, word), out_);
+            out_ += '"';
+        }
+        out_ += '>';
+        escape(n->literal, out_);
+        out_ += "</code></pre>\n";
+    }
+
+    void table(const Node* n, bool entering) {
+        cr(out_);
+        if (entering) {
+            out_ += "<table>\n";
+            return;
+        }
+        if (n->last && !n->last->header) out_ += "</tbody>\n";
+        out_ += "</table>\n";
+    }
+
+    void link(const Node* n, bool entering) {
+        if (!entering) {
+            out_ += "</a>";
+            return;
+        }
+        out_ += "<a href=\"";
+        escape(n->url, out_);
+        out_ += '"';
+        if (!n->title.empty()) {
+            out_ += " title=\"";
+            escape(n->title, out_);
+            out_ += '"';
+        }
+        out_ += '>';
+    }
+};
+
+}  // namespace
+
+std::string render_commonmark_html(const md::Document& doc) { return Renderer().run(doc.root()); }
+
+}  // namespace reader

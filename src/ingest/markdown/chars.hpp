@@ -1,0 +1,40 @@
+// Characters as CommonMark sees them: classes, UTF-8 steps, entities, label folding, URL encoding.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace reader::md {
+
+inline bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
+inline bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+// Spaces, tabs, line ends and form feed: the "whitespace" of link syntax.
+inline bool is_ascii_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+inline bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_ascii_punct(char c);
+
+// The code point at s[i] (U+FFFD for a malformed sequence) and its length in bytes.
+char32_t decode_at(std::string_view s, size_t i, size_t& length);
+// The code point that ends just before s[i]; U+000A when i is 0 (start of input counts as a line end).
+char32_t decode_before(std::string_view s, size_t i);
+void append_utf8(char32_t cp, std::string& out);
+
+bool is_unicode_whitespace(char32_t cp);
+bool is_unicode_punctuation(char32_t cp);  // general categories P and S
+
+// "&amp;", "&#35;", "&#x22;" at s[i]: appends what it stands for and returns its length, or 0.
+size_t decode_entity(std::string_view s, size_t i, std::string& out);
+
+// Backslash escapes and entities resolved, as link destinations, titles and info strings need.
+std::string unescape(std::string_view s);
+
+// A link label for matching: trimmed, inner white space collapsed to one space, Unicode case folded.
+std::string normalize_label(std::string_view label);
+
+// Percent-encodes what is not safe in an href, keeping existing %XX escapes.
+std::string encode_url(std::string_view url);
+
+}  // namespace reader::md

@@ -1,0 +1,462 @@
+#include "ingest/markdown/inlines.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/markdown/chars.hpp"
+#include "ingest/markdown/scan.hpp"
+
+namespace reader::md {
+namespace {
+
+constexpr size_t max_label_chars = 999;
+constexpr int none = -1;
+
+// A run of * _ or ~ that may open or close emphasis, kept in a doubly linked list over a pool.
+struct Delimiter {
+    Node* node;  // the text node holding the run
+    char ch;
+    int count;  // characters left in the run
+    int original;
+    bool can_open, can_close;
+    int prev, next;
+};
+
+// A [ or ![ that may open a link or image.
+struct Bracket {
+    Node* node;
+    size_t after;  // where the link text begins
+    bool image;
+    int delimiters_before;  // the delimiter list's top when the bracket was seen
+};
+
+class InlineParser {
+public:
+    InlineParser(Node* block, std::string_view text, InlineContext& context)
+        : block_(block), s_(text), ctx_(context) {}
+
+    void parse() {
+        while (pos_ < s_.size()) parse_one();
+        process_emphasis(none);
+    }
+
+private:
+    Node* block_;
+    std::string_view s_;
+    InlineContext& ctx_;
+    size_t pos_ = 0;
+    std::vector<Delimiter> delimiters_;
+    int top_ = none;  // the last delimiter in the list
+    std::vector<Bracket> brackets_;
+    // Brackets below this index were open when a link formed: they can no longer make links
+    // (links do not nest). A watermark instead of a flag on each keeps this constant time.
+    size_t inactive_below_ = 0;
+    ScanMemo memo_;
+    // Positions of each length of backtick run, and how far code spans have used them.
+    std::unordered_map<size_t, std::vector<size_t>> tick_runs_;
+    std::unordered_map<size_t, size_t> tick_used_;
+    bool ticks_indexed_ = false;
+
+    // ------------------------------------------------ nodes
+
+    Node* add(Kind kind) {
+        Node* n = ctx_.doc.make(kind);
+        block_->append(n);
+        return n;
+    }
+
+    Node* add_text(std::string_view text) {
+        Node* n = add(Kind::text);
+        n->literal.assign(text);
+        return n;
+    }
+
+    bool special(char c) const {
+        switch (c) {
+            case '\n': case '\\': case '`': case '*': case '_': case '[': case ']': case '!': case '<': case '&':
+                return true;
+            case '~': return ctx_.options.gfm;
+            default: return false;
+        }
+    }
+
+    void parse_one() {
+        const char c = s_[pos_];
+        switch (c) {
+            case '\n': newline(); break;
+            case '\\': backslash(); break;
+            case '`': code_span(); break;
+            case '*': case '_': delimiter_run(); break;
+            case '~':
+                if (ctx_.options.gfm) delimiter_run();
+                else add_text(s_.substr(pos_++, 1));
+                break;
+            case '[': open_bracket(false); break;
+            case '!':
+                if (pos_ + 1 < s_.size() && s_[pos_ + 1] == '[') open_bracket(true);
+                else add_text(s_.substr(pos_++, 1));
+                break;
+            case ']': close_bracket(); break;
+            case '<': angle(); break;
+            case '&': entity(); break;
+            default: plain_text(); break;
+        }
+    }
+
+    void plain_text() {
+        const size_t begin = pos_;
+        while (pos_ < s_.size() && !special(s_[pos_])) ++pos_;
+        add_text(s_.substr(begin, pos_ - begin));
+    }
+
+    // A line end: a hard break after two spaces, else a soft one; spaces around it are dropped.
+    void newline() {
+        ++pos_;
+        bool hard = false;
+        if (Node* last = block_->last; last && last->kind == Kind::text && !last->literal.empty() &&
+                                       last->literal.back() == ' ') {
+            const size_t keep = last->literal.find_last_not_of(' ') + 1;  // npos + 1 == 0
+            hard = last->literal.size() - keep >= 2;
+            last->literal.resize(keep);
+        }
+        add(hard ? Kind::line_break : Kind::soft_break);
+        while (pos_ < s_.size() && is_space_or_tab(s_[pos_])) ++pos_;
+    }
+
+    void backslash() {
+        ++pos_;
+        if (pos_ < s_.size() && s_[pos_] == '\n') {
+            ++pos_;
+            add(Kind::line_break);
+            while (pos_ < s_.size() && is_space_or_tab(s_[pos_])) ++pos_;
+        } else if (pos_ < s_.size() && is_ascii_punct(s_[pos_])) {
+            add_text(s_.substr(pos_++, 1));
+        } else {
+            add_text("\\");
+        }
+    }
+
+    void entity() {
+        std::string decoded;
+        const size_t n = decode_entity(s_, pos_, decoded);
+        if (n == 0) {
+            add_text(s_.substr(pos_++, 1));
+            return;
+        }
+        add(Kind::text)->literal = std::move(decoded);
+        pos_ += n;
+    }
+
+    // ------------------------------------------------ code spans
+
+    void index_backtick_runs() {
+        ticks_indexed_ = true;
+        for (size_t p = 0; p < s_.size();) {
+            if (s_[p] != '`') {
+                ++p;
+                continue;
+            }
+            const size_t begin = p;
+            while (p < s_.size() && s_[p] == '`') ++p;
+            tick_runs_[p - begin].push_back(begin);
+        }
+    }
+
+    // The first run of exactly `length` backticks starting at or after `from`, or no_match.
+    size_t find_tick_run(size_t length, size_t from) {
+        if (!ticks_indexed_) index_backtick_runs();
+        const auto runs = tick_runs_.find(length);
+        if (runs == tick_runs_.end()) return no_match;
+        size_t& used = tick_used_[length];  // openers only move forward, so neither does this
+        while (used < runs->second.size() && runs->second[used] < from) ++used;
+        return used < runs->second.size() ? runs->second[used] : no_match;
+    }
+
+    void code_span() {
+        const size_t begin = pos_;
+        while (pos_ < s_.size() && s_[pos_] == '`') ++pos_;
+        const size_t length = pos_ - begin;
+        const size_t close = find_tick_run(length, pos_);
+        if (close == no_match) {
+            add_text(s_.substr(begin, length));
+            return;
+        }
+        std::string content(s_.substr(pos_, close - pos_));
+        for (char& ch : content)
+            if (ch == '\n') ch = ' ';
+        const bool all_spaces = content.find_first_not_of(' ') == std::string::npos;
+        if (content.size() >= 2 && content.front() == ' ' && content.back() == ' ' && !all_spaces)
+            content = content.substr(1, content.size() - 2);
+        add(Kind::code)->literal = std::move(content);
+        pos_ = close + length;
+    }
+
+    // ------------------------------------------------ < autolinks and raw HTML
+
+    void angle() {
+        size_t end = scan_uri_autolink(s_, pos_);
+        bool email = false;
+        if (end == no_match) email = (end = scan_email_autolink(s_, pos_)) != no_match;
+        if (end != no_match) {
+            const std::string_view target = s_.substr(pos_ + 1, end - pos_ - 2);
+            Node* link = add(Kind::link);
+            link->url = encode_url(email ? "mailto:" + std::string(target) : std::string(target));
+            Node* text = ctx_.doc.make(Kind::text);
+            text->literal.assign(target);
+            link->append(text);
+            pos_ = end;
+            return;
+        }
+        end = scan_html_tag(s_, pos_, &memo_);
+        if (end != no_match) {
+            add(Kind::html_inline)->literal.assign(s_.substr(pos_, end - pos_));
+            pos_ = end;
+            return;
+        }
+        add_text(s_.substr(pos_++, 1));
+    }
+
+    // ------------------------------------------------ emphasis
+
+    void delimiter_run() {
+        const char c = s_[pos_];
+        const size_t begin = pos_;
+        while (pos_ < s_.size() && s_[pos_] == c) ++pos_;
+        const int count = static_cast<int>(pos_ - begin);
+        Node* text = add_text(s_.substr(begin, pos_ - begin));
+        if (c == '~' && count > 2) return;  // GFM strikethrough takes one or two tildes
+
+        size_t length = 0;
+        const char32_t before = decode_before(s_, begin);
+        const char32_t after = pos_ < s_.size() ? decode_at(s_, pos_, length) : U'\n';
+        const bool before_space = is_unicode_whitespace(before), after_space = is_unicode_whitespace(after);
+        const bool before_punct = is_unicode_punctuation(before), after_punct = is_unicode_punctuation(after);
+        const bool left = !after_space && (!after_punct || before_space || before_punct);
+        const bool right = !before_space && (!before_punct || after_space || after_punct);
+        bool can_open = left, can_close = right;
+        if (c == '_') {  // intraword underscores are not emphasis
+            can_open = left && (!right || before_punct);
+            can_close = right && (!left || after_punct);
+        }
+        if (!can_open && !can_close) return;
+        delimiters_.push_back({text, c, count, count, can_open, can_close, top_, none});
+        const int index = static_cast<int>(delimiters_.size()) - 1;
+        if (top_ != none) delimiters_[top_].next = index;
+        top_ = index;
+    }
+
+    void remove_delimiter(int d) {
+        Delimiter& x = delimiters_[d];
+        if (x.prev != none) delimiters_[x.prev].next = x.next;
+        if (x.next != none) delimiters_[x.next].prev = x.prev;
+        else top_ = x.prev;
+    }
+
+    static int bottom_slot(const Delimiter& closer) {
+        const int ch = closer.ch == '*' ? 0 : closer.ch == '_' ? 1 : 2;
+        return ch * 6 + (closer.can_open ? 3 : 0) + closer.original % 3;
+    }
+
+    // The spec's "process emphasis": pairs closers with openers above `bottom` into emphasis,
+    // strong emphasis and strikethrough. openers_bottom keeps each search from rescanning what
+    // an earlier one already ruled out, which keeps it linear.
+    void process_emphasis(int bottom) {
+        int openers_bottom[18];
+        std::fill(std::begin(openers_bottom), std::end(openers_bottom), bottom);
+        int closer = bottom == none ? first_delimiter() : delimiters_[bottom].next;
+        while (closer != none) {
+            if (!delimiters_[closer].can_close) {
+                closer = delimiters_[closer].next;
+                continue;
+            }
+            const int slot = bottom_slot(delimiters_[closer]);
+            const int opener = find_opener(closer, openers_bottom[slot], bottom);
+            if (opener != none) {
+                closer = match(opener, closer);
+                continue;
+            }
+            const int next = delimiters_[closer].next;
+            openers_bottom[slot] = delimiters_[closer].prev;
+            if (!delimiters_[closer].can_open) remove_delimiter(closer);
+            closer = next;
+        }
+        while (top_ != bottom && top_ != none) remove_delimiter(top_);
+    }
+
+    int first_delimiter() const {
+        int d = top_;
+        while (d != none && delimiters_[d].prev != none) d = delimiters_[d].prev;
+        return d;
+    }
+
+    int find_opener(int closer, int stop, int bottom) const {
+        const Delimiter& c = delimiters_[closer];
+        for (int o = c.prev; o != none && o != bottom && o != stop; o = delimiters_[o].prev) {
+            const Delimiter& d = delimiters_[o];
+            if (d.ch != c.ch || !d.can_open) continue;
+            if (c.ch == '~') {
+                if (d.count == c.count) return o;
+                continue;
+            }
+            // The rule of three: a run that can both open and close pairs only when the lengths allow.
+            const bool odd = (c.can_open || d.can_close) && c.original % 3 != 0 && (d.original + c.original) % 3 == 0;
+            if (!odd) return o;
+        }
+        return none;
+    }
+
+    // Wraps the nodes between opener and closer; returns the closer to continue with.
+    int match(int opener, int closer) {
+        Delimiter& o = delimiters_[opener];
+        Delimiter& c = delimiters_[closer];
+        const int use = o.ch == '~' ? o.count : (o.count >= 2 && c.count >= 2 ? 2 : 1);
+        o.count -= use;
+        c.count -= use;
+        o.node->literal.resize(o.count);
+        c.node->literal.resize(c.count);
+        const Kind kind = o.ch == '~' ? Kind::strikethrough : use == 2 ? Kind::strong : Kind::emphasis;
+        Node* wrap = ctx_.doc.make(kind);
+        for (Node* n = o.node->next; n && n != c.node;) {
+            Node* next = n->next;
+            n->unlink();
+            wrap->append(n);
+            n = next;
+        }
+        c.node->insert_before(wrap);
+        for (int d = o.next; d != closer && d != none;) {  // delimiters inside are spent
+            const int next = delimiters_[d].next;
+            remove_delimiter(d);
+            d = next;
+        }
+        if (o.count == 0) {
+            o.node->unlink();
+            remove_delimiter(opener);
+        }
+        if (c.count == 0) {
+            const int next = c.next;
+            c.node->unlink();
+            remove_delimiter(closer);
+            return next;
+        }
+        return closer;
+    }
+
+    // ------------------------------------------------ links and images
+
+    void open_bracket(bool image) {
+        const size_t length = image ? 2 : 1;
+        Node* text = add_text(s_.substr(pos_, length));
+        pos_ += length;
+        brackets_.push_back({text, pos_, image, top_});
+    }
+
+    bool active(size_t index) const { return index >= inactive_below_ || brackets_[index].image; }
+
+    void pop_bracket() {
+        brackets_.pop_back();
+        inactive_below_ = std::min(inactive_below_, brackets_.size());
+    }
+
+    void close_bracket() {
+        const size_t close = pos_++;
+        if (brackets_.empty()) {
+            add_text("]");
+            return;
+        }
+        if (!active(brackets_.size() - 1)) {
+            pop_bracket();
+            add_text("]");
+            return;
+        }
+        const Bracket opener = brackets_.back();
+        std::string url, title;
+        if (!inline_target(url, title) && !reference_target(opener, close, url, title)) {
+            pop_bracket();
+            pos_ = close + 1;
+            add_text("]");
+            return;
+        }
+        make_link(opener, std::move(url), std::move(title));
+    }
+
+    size_t skip_whitespace(size_t p) const {
+        while (p < s_.size() && is_ascii_whitespace(s_[p])) ++p;
+        return p;
+    }
+
+    // "(destination 'title')" after the ]; leaves pos_ after it on success.
+    bool inline_target(std::string& url, std::string& title) {
+        if (pos_ >= s_.size() || s_[pos_] != '(') return false;
+        size_t p = skip_whitespace(pos_ + 1);
+        std::string_view dest, raw_title;
+        bool has_title = false;
+        if (p < s_.size() && s_[p] != ')') {
+            const size_t dest_end = scan_link_destination(s_, p, dest);
+            if (dest_end == no_match) return false;
+            p = skip_whitespace(dest_end);
+            if (p > dest_end) {
+                const size_t title_end = scan_link_title(s_, p, raw_title, &memo_);
+                if (title_end != no_match) {
+                    has_title = true;
+                    p = skip_whitespace(title_end);
+                }
+            }
+        }
+        if (p >= s_.size() || s_[p] != ')') return false;
+        url = encode_url(unescape(dest));
+        title = has_title ? unescape(raw_title) : std::string();
+        pos_ = p + 1;
+        return true;
+    }
+
+    // [text][label], [text][] or [text]; leaves pos_ after it on success.
+    bool reference_target(const Bracket& opener, size_t close, std::string& url, std::string& title) {
+        if (ctx_.refs.empty()) return false;
+        std::string_view label;
+        const size_t after = scan_link_label(s_, pos_, label);
+        const bool full = after != no_match && !label.empty();
+        if (!full) {  // collapsed or shortcut: the link text is the label
+            if (close - opener.after > max_label_chars) return false;
+            label = s_.substr(opener.after, close - opener.after);
+        }
+        const auto ref = ctx_.refs.find(normalize_label(label));
+        if (ref == ctx_.refs.end()) return false;
+        const size_t cost = ref->second.url.size() + ref->second.title.size();
+        if (cost > ctx_.reference_budget) return false;
+        ctx_.reference_budget -= cost;
+        url = ref->second.url;
+        title = ref->second.title;
+        const bool collapsed = s_.substr(pos_, 2) == "[]";
+        if (full) pos_ = after;
+        else if (collapsed) pos_ += 2;
+        return true;
+    }
+
+    void make_link(const Bracket& opener, std::string url, std::string title) {
+        Node* link = ctx_.doc.make(opener.image ? Kind::image : Kind::link);
+        link->url = std::move(url);
+        link->title = std::move(title);
+        for (Node* n = opener.node->next; n;) {
+            Node* next = n->next;
+            n->unlink();
+            link->append(n);
+            n = next;
+        }
+        block_->append(link);
+        process_emphasis(opener.delimiters_before);
+        opener.node->unlink();
+        const bool image = opener.image;
+        pop_bracket();
+        if (!image) inactive_below_ = brackets_.size();
+    }
+};
+
+}  // namespace
+
+void parse_inlines(Node* block, std::string_view text, InlineContext& context) {
+    InlineParser(block, text, context).parse();
+}
+
+}  // namespace reader::md

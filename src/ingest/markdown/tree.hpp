@@ -1,0 +1,152 @@
+// The CommonMark document tree: what the Markdown parser builds and the renderers walk.
+// Nodes live in one arena owned by the Document and link to each other with plain pointers, so that
+// neither building, walking nor freeing a deeply nested document recurses.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+
+namespace reader::md {
+
+enum class Kind : uint8_t {
+    // blocks
+    document, block_quote, list, item, code_block, html_block, paragraph, heading, thematic_break,
+    table, table_row, table_cell,
+    // inlines
+    text, soft_break, line_break, code, html_inline, emphasis, strong, strikethrough, link, image,
+};
+
+enum class Align : uint8_t { none, left, center, right };
+
+struct Node {
+    Kind kind = Kind::document;
+    Node* parent = nullptr;
+    Node* first = nullptr;
+    Node* last = nullptr;
+    Node* prev = nullptr;
+    Node* next = nullptr;
+
+    std::string literal;  // text, code, html: the characters; code block: its content
+    std::string info;     // code block: the info string
+    std::string url;      // link, image
+    std::string title;    // link, image
+
+    int level = 0;          // heading: 1-6
+    int start = 1;          // ordered list
+    char bullet = 0;        // list: '-', '+', '*'; ordered: '.' or ')'
+    bool ordered = false;   // list
+    bool tight = true;      // list
+    bool fenced = false;    // code block
+    bool header = false;    // table row: the head row
+    Align align = Align::none;  // table cell
+    int8_t task = -1;       // item: -1 not a task, 0 unchecked, 1 checked
+
+    // Block parsing state, unused once the document is finished.
+    bool open = true;
+    bool last_line_blank = false;
+    bool setext_possible = false;
+    char fence_char = 0;
+    int fence_length = 0;
+    int fence_offset = 0;
+    int html_type = 0;
+    int marker_offset = 0;   // item: columns before the marker
+    int content_offset = 0;  // item: columns from the marker to the content
+    int source_line = 0;     // the first line of a block
+    int end_line = 0;        // the last line of a closed block: a gap before the next sibling makes a list loose
+    std::string content;     // paragraph, heading, table cell: raw text awaiting inline parsing
+
+    void append(Node* child) {
+        child->parent = this;
+        child->prev = last;
+        child->next = nullptr;
+        if (last) last->next = child;
+        else first = child;
+        last = child;
+    }
+    void insert_before(Node* child) {  // child becomes this node's previous sibling
+        child->parent = parent;
+        child->prev = prev;
+        child->next = this;
+        if (prev) prev->next = child;
+        else if (parent) parent->first = child;
+        prev = child;
+    }
+    void unlink() {
+        if (prev) prev->next = next;
+        else if (parent) parent->first = next;
+        if (next) next->prev = prev;
+        else if (parent) parent->last = prev;
+        parent = prev = next = nullptr;
+    }
+};
+
+// Owns every node; a deque never moves what it holds, so pointers stay valid.
+class Document {
+public:
+    Document() { root_ = &nodes_.emplace_back(); }
+    Node* make(Kind kind) {
+        Node* n = &nodes_.emplace_back();
+        n->kind = kind;
+        return n;
+    }
+    Node* root() const { return root_; }
+
+private:
+    std::deque<Node> nodes_;
+    Node* root_;
+};
+
+// Depth-first walk with an event for entering and leaving each node that can have children.
+class Walker {
+public:
+    explicit Walker(const Node* root) : root_(root), next_(root) {}
+    // Returns false when done; otherwise sets node and entering.
+    bool step(const Node*& node, bool& entering) {
+        if (!next_) return false;
+        node = next_;
+        entering = next_entering_;
+        if (entering && node->first) {
+            next_ = node->first;
+            next_entering_ = true;
+        } else if (entering && !is_container(node->kind)) {
+            advance_from(node);
+        } else if (entering) {
+            next_entering_ = false;  // an empty container: leave it next
+        } else {
+            advance_from(node);
+        }
+        return true;
+    }
+    static bool is_container(Kind k) {
+        switch (k) {
+            case Kind::document: case Kind::block_quote: case Kind::list: case Kind::item: case Kind::paragraph:
+            case Kind::heading: case Kind::table: case Kind::table_row: case Kind::table_cell: case Kind::emphasis:
+            case Kind::strong: case Kind::strikethrough: case Kind::link: case Kind::image:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+private:
+    const Node* root_;
+    const Node* next_;
+    bool next_entering_ = true;
+
+    void advance_from(const Node* node) {
+        if (node == root_) next_ = nullptr;
+        else if (node->next) next_ = node->next, next_entering_ = true;
+        else next_ = node->parent, next_entering_ = false;
+    }
+};
+
+struct ParseOptions {
+    bool gfm = false;  // tables, strikethrough, extended autolinks and task lists
+};
+
+// Parses UTF-8 Markdown (any line ends; NUL already replaced or not) into a tree. Never throws
+// except std::bad_alloc. Time is linear in the input; see docs/architecture.md for the limits.
+void parse(std::string_view markdown, const ParseOptions& options, Document& out);
+
+}  // namespace reader::md
