@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the reader if anything is missing or out of date, then serves it locally.
-#   ./serve.sh [--port N] [--host ADDR] [--quiet]     default http://127.0.0.1:8080/
+#   ./serve.sh [FOLDER] [--port N] [--host ADDR] [--quiet]     default http://127.0.0.1:8080/
+# FOLDER's .txt, .md and .json articles are the library at /library/ (docs/library.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,5 +16,12 @@ if [ ! -f build/wasm/build.ninja ]; then
 fi
 cmake --build --preset wasm --target article_reader_core >/dev/null ||
   { echo "serve.sh: building web/dist/ failed; run 'cmake --build --preset wasm' to see why" >&2; exit 1; }
+
+# The library's index (bundled articles, and FOLDER when given) comes from the release CLI.
+if [ ! -f build/release/build.ninja ]; then
+  cmake --preset release >/dev/null || { echo "serve.sh: configuring the release build failed" >&2; exit 1; }
+fi
+cmake --build --preset release --target article-reader >/dev/null ||
+  { echo "serve.sh: building build/release/article-reader failed; run 'cmake --build --preset release' to see why" >&2; exit 1; }
 
 exec python3 scripts/serve.py "$@"

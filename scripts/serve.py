@@ -1,18 +1,30 @@
-"""Serves the reader: web/ at / and assets/ at /assets/, on Python's standard-library HTTP server.
+"""Serves the reader on Python's standard-library HTTP server: web/ at /, assets/ at /assets/ and,
+given a folder, that folder's articles at /library/, listed at /library/index.json.
 
-Run through ../serve.sh, which builds web/dist/ first.
+Run through ../serve.sh, which builds web/dist/ and the release CLI (the library's indexer) first.
+docs/library.md describes the endpoints and the index; docs/architecture.md why this server.
 """
 
 import argparse
+import email.utils
 import errno
+import hashlib
 import http.server
+import io
+import ipaddress
+import json
 import os
+import stat
+import subprocess
 import sys
+import threading
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WEB = os.path.join(ROOT, "web")
 ASSETS = os.path.join(ROOT, "assets")
+BUNDLED = os.path.join(ASSETS, "articles")
+CLI = os.environ.get("ARTICLE_READER_CLI", os.path.join(ROOT, "build", "release", "article-reader"))
 
 # The page needs no eval and no inline script or style; wasm compilation is the one exception.
 CSP = (
@@ -28,6 +40,7 @@ TYPES = {
     ".css": "text/css; charset=utf-8",
     ".wasm": "application/wasm",
     ".json": "application/json; charset=utf-8",
+    ".webmanifest": "application/manifest+json",
     ".txt": "text/plain; charset=utf-8",
     ".md": "text/markdown; charset=utf-8",
     ".svg": "image/svg+xml",
@@ -35,23 +48,257 @@ TYPES = {
     ".ico": "image/x-icon",
 }
 
+# What the index lists, and so all that /library/ serves from the chosen folder.
+ARTICLE_EXTENSIONS = (".txt", ".md", ".json")
+MAX_DEPTH = 64  # as src/library/index.cpp
+
+
+class Library:
+    """One folder's index from `article-reader index`, re-made when a stat walk sees a change."""
+
+    def __init__(self, folder, base, cli=CLI):
+        self.folder = os.path.realpath(folder)
+        self.base = base  # the URL path that the entries' paths are relative to
+        self.cli = cli
+        self.lock = threading.Lock()
+        self.signature = None
+        self.index = None
+
+    # Everything the index depends on: names, types, sizes, times and inodes of every entry that is
+    # not hidden, and of the targets of symbolic links. Folder links are not followed (the CLI
+    # does not follow them either).
+    def _signature(self):
+        sig = []
+        stack = [(self.folder, 0)]
+        while stack:
+            folder, depth = stack.pop()
+            try:
+                with os.scandir(folder) as entries:
+                    for e in entries:
+                        if e.name.startswith("."):
+                            continue
+                        try:
+                            st = e.stat(follow_symlinks=False)
+                            item = (e.path, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                            if stat.S_ISLNK(st.st_mode):
+                                try:
+                                    t = os.stat(e.path)
+                                    item += (os.path.realpath(e.path), t.st_mode, t.st_size, t.st_mtime_ns, t.st_ctime_ns)
+                                except OSError as err:
+                                    item += (err.errno,)
+                            elif stat.S_ISDIR(st.st_mode) and depth < MAX_DEPTH:
+                                stack.append((e.path, depth + 1))
+                        except OSError as err:
+                            item = (e.path, err.errno)
+                        sig.append(item)
+            except OSError as err:
+                sig.append((folder, err.errno))
+        sig.sort(key=lambda item: item[0])
+        return sig
+
+    def current(self):
+        """The index as a dict, re-made first when anything changed. Raises RuntimeError."""
+        with self.lock:
+            sig = self._signature()
+            if sig != self.signature or self.index is None:
+                self.index = self._run()
+                self.signature = sig
+            return self.index
+
+    def _run(self):
+        try:
+            r = subprocess.run([self.cli, "index", self.folder], capture_output=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise RuntimeError(f"the indexer {self.cli} could not run: {e}") from None
+        if r.returncode != 0:
+            raise RuntimeError(r.stderr.decode("utf-8", "replace").strip() or f"the indexer exited {r.returncode}")
+        index = json.loads(r.stdout)
+        result = {"version": index["version"], "root": index["root"], "base": self.base}
+        result["articles"] = index["articles"]
+        result["skipped"] = index["skipped"]
+        return result
+
+
+class Libraries:
+    """The page's library: the chosen folder at /library/ with the bundled articles beside it, or
+    the bundled articles alone."""
+
+    def __init__(self, folder):
+        self.bundled = Library(BUNDLED, "/assets/articles/")
+        self.folder = Library(folder, "/library/") if folder else None
+
+    def body(self):
+        if not self.folder:
+            return self.bundled.current()
+        index = dict(self.folder.current())
+        # /library/index.json is this list, so a file of that name at the top cannot be served.
+        if any(a["path"] == "index.json" for a in index["articles"]):
+            index["articles"] = [a for a in index["articles"] if a["path"] != "index.json"]
+            index["skipped"] = sorted(index["skipped"] + [{"path": "index.json", "reason":
+                "its URL, /library/index.json, is the library's own index; rename the file to read it"}],
+                key=lambda s: s["path"])
+        index["bundled"] = self.bundled.current()
+        return index
+
+
+class Refused(Exception):
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
+
+
+def split_path(raw):
+    """The request target's path as decoded segments, or Refused. Each segment is decoded once,
+    after splitting, so %2f and %5c cannot make separators; anything that could climb out of a
+    folder, or names a hidden file, is refused rather than normalised away."""
+    target = raw.split("?", 1)[0].split("#", 1)[0]
+    if target.startswith(("http://", "https://")):
+        target = "/" + target.split("/", 3)[3] if target.count("/") >= 3 else "/"
+    if not target.startswith("/"):
+        raise Refused(400)
+    parts = target[1:].split("/")
+    segments = []
+    for i, part in enumerate(parts):
+        data = urllib.parse.unquote_to_bytes(part)
+        if not data:
+            if i == len(parts) - 1:
+                continue  # the trailing slash of a folder
+            raise Refused(403)  # "//": an absolute path in disguise
+        if b"\0" in data or b"/" in data or b"\\" in data or data.startswith(b"."):
+            raise Refused(403)
+        try:
+            segments.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise Refused(404) from None
+    return segments, target.endswith("/")
+
+
+def within(root, path):
+    """The real path of `path` when it is `root` or inside it, else Refused(403)."""
+    real = os.path.realpath(path)
+    if real != root and not real.startswith(root + os.sep):
+        raise Refused(403)
+    return real
+
+
+def etag_of(st):
+    return f'"{st.st_size:x}-{st.st_mtime_ns:x}"'
+
+
+def not_modified(headers, etag, mtime):
+    """RFC 9110: If-None-Match wins over If-Modified-Since (weak comparison for GET)."""
+    inm = headers.get("If-None-Match")
+    if inm is not None:
+        tags = [t.strip().removeprefix("W/") for t in inm.split(",")]
+        return "*" in tags or etag in tags
+    ims = headers.get("If-Modified-Since")
+    if ims is not None and mtime is not None:
+        try:
+            since = email.utils.parsedate_to_datetime(ims)
+        except (TypeError, ValueError, IndexError):
+            return False
+        return since is not None and since.tzinfo is not None and int(mtime) <= since.timestamp()
+    return False
+
 
 class ReaderHandler(http.server.SimpleHTTPRequestHandler):
+    # HTTP/1.1 keeps connections alive; every response below has a Content-Length, or no body.
+    protocol_version = "HTTP/1.1"
+    # An idle kept-alive connection gives its thread back after this many seconds.
+    timeout = 30
     extensions_map = {"": "application/octet-stream", **TYPES}
 
     def translate_path(self, path):
-        # SimpleHTTPRequestHandler drops "..", empty and drive parts; this only picks the folder.
-        url_path = urllib.parse.urlsplit(path).path
-        if url_path == "/assets" or url_path.startswith("/assets/"):
-            self.directory = ASSETS
-            path = path[len("/assets"):] or "/"
-        else:
-            self.directory = WEB
-        return super().translate_path(path)
+        raise AssertionError("send_head resolves paths itself")
 
-    def list_directory(self, path):
-        self.send_error(404, "Not Found")
-        return None
+    def resolve(self):
+        """("index", None) for /library/index.json, or ("file", real path). Raises Refused."""
+        segments, folder_url = split_path(self.path)
+        libraries = self.server.libraries
+        if segments[:1] == ["library"]:
+            if segments[1:] == ["index.json"]:
+                return "index", None
+            if not libraries.folder or len(segments) < 2:
+                raise Refused(404)
+            root, rest = libraries.folder.folder, segments[1:]
+            if not rest[-1].lower().endswith(ARTICLE_EXTENSIONS):
+                raise Refused(404)
+        elif segments[:1] == ["assets"]:
+            root, rest = self.server.assets, segments[1:]
+        else:
+            root, rest = self.server.web, segments
+        real = within(root, os.path.join(root, *rest))
+        if os.path.isdir(real):
+            index = os.path.join(real, "index.html")
+            if root != self.server.web or not os.path.isfile(index):
+                raise Refused(404)
+            if not folder_url and rest:
+                raise Refused(301)
+            return "file", within(root, index)
+        return "file", real
+
+    def send_head(self):
+        try:
+            kind, path = self.resolve()
+        except Refused as r:
+            if r.status == 301:
+                target = self.path.split("?", 1)
+                self.send_response(301)
+                self.send_header("Location", target[0] + "/" + ("?" + target[1] if len(target) > 1 else ""))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send_error(r.status)
+            return None
+        if kind == "index":
+            return self.send_index()
+        try:
+            f = open(path, "rb")
+        except OSError:
+            self.send_error(404)
+            return None
+        try:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                f.close()
+                self.send_error(404)
+                return None
+            return self.send_body(f, st.st_size, self.guess_type(path), etag_of(st), st.st_mtime)
+        except Exception:
+            f.close()
+            raise
+
+    def send_index(self):
+        try:
+            body = json.dumps(self.server.libraries.body(), ensure_ascii=False, separators=(",", ":")).encode()
+        except (RuntimeError, ValueError, KeyError) as e:
+            body = json.dumps({"error": str(e)}).encode()
+            self.send_response(503)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+        return self.send_body(io.BytesIO(body), len(body), TYPES[".json"], etag, None)
+
+    def send_body(self, f, size, content_type, etag, mtime):
+        last_modified = email.utils.formatdate(mtime, usegmt=True) if mtime is not None else None
+        if not_modified(self.headers, etag, mtime):
+            f.close()
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            if last_modified:
+                self.send_header("Last-Modified", last_modified)
+            self.end_headers()
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(size))
+        self.send_header("ETag", etag)
+        if last_modified:
+            self.send_header("Last-Modified", last_modified)
+        self.end_headers()
+        return f
 
     def end_headers(self):
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -69,20 +316,53 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class ReaderServer(http.server.ThreadingHTTPServer):
+    # The standard library listens with a backlog of 5; 64 clients connecting at once overflow it
+    # and see resets and timeouts (docs/benchmarks.md, "Server under load").
+    request_queue_size = 1024
+    daemon_threads = True
+
+
+def loopback(host):
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def main():
     parser = argparse.ArgumentParser(prog="serve.sh", description="Serve article-reader locally.")
+    parser.add_argument("folder", nargs="?", help="a folder of articles (.txt, .md, .json) to serve as the library")
     parser.add_argument("--port", type=int, default=8080, help="port (0 picks a free one; default 8080)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     args = parser.parse_args()
+    if args.folder and not os.path.isdir(args.folder):
+        sys.exit(f"serve.sh: {args.folder} is not a folder")
     try:
-        server = http.server.ThreadingHTTPServer((args.host, args.port), ReaderHandler)
+        server = ReaderServer((args.host, args.port), ReaderHandler)
     except OSError as e:
         if e.errno == errno.EADDRINUSE:
             sys.exit(f"serve.sh: port {args.port} on {args.host} is in use; choose another with --port N")
         sys.exit(f"serve.sh: cannot listen on {args.host}:{args.port}: {e.strerror}")
     server.quiet = args.quiet
+    server.web = os.path.realpath(WEB)
+    server.assets = os.path.realpath(ASSETS)
+    server.libraries = Libraries(args.folder)
+    try:
+        index = server.libraries.body()  # index once now, so the first visit does not wait
+        if args.folder:
+            print(f"article-reader: library {server.libraries.folder.folder}: {len(index['articles'])} articles, "
+                  f"{len(index['skipped'])} skipped", flush=True)
+    except (RuntimeError, ValueError, KeyError) as e:
+        print(f"serve.sh: warning: the library cannot be listed: {e}", file=sys.stderr, flush=True)
     host, port = server.server_address[:2]
+    if not loopback(host):
+        what = "the reader and your library folder" if args.folder else "the reader"
+        print(f"serve.sh: warning: listening on {host}, not loopback: anyone who can reach this machine on the "
+              f"network can read {what}", file=sys.stderr, flush=True)
     shown = f"[{host}]" if ":" in host else host
     print(f"article-reader: serving on http://{shown}:{port}/ (Ctrl-C stops)", flush=True)
     try:

@@ -49,7 +49,7 @@ test("does not list folders or serve files outside web/ and assets/", async () =
   for (const path of ["/assets/", "/dist/", "/../CMakeLists.txt", "/assets/../../CMakeLists.txt",
     "/%2e%2e/CMakeLists.txt", "/assets/%2e%2e/%2e%2e/serve.sh", "/assets/..%2f..%2fserve.sh", "/assets%2f..%2f..%2fserve.sh",
     "//etc/passwd", "/assets//etc/passwd", "/..\\..\\serve.sh"]) {
-    assert.match(await rawGet(path), /^HTTP\/1\.0 404/, path);
+    assert.match(await rawGet(path), /^HTTP\/1\.1 40[34] /, path); // tests/web/library.test.mjs tries many more
   }
 });
 

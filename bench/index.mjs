@@ -1,0 +1,72 @@
+// Time to index a library of 2,000 articles with `article-reader index`, beside two peers in the
+// same run that read the same files and do less with them:
+//   cat     find DIR -type f -exec cat {} +   (reading every byte, nothing else)
+//   wc -w   find DIR -type f -exec wc -w {} + (reading every byte and counting words)
+// Run:  cmake --preset release && cmake --build --preset release --target article-reader
+//       node bench/index.mjs [runs] [articles]
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const runs = Number(process.argv[2] ?? 9);
+const count = Number(process.argv[3] ?? 2000);
+const cli = process.env.ARTICLE_READER_CLI ?? join(root, "build/release/article-reader");
+
+// Articles shaped like the fixtures (news with chrome, letters, release notes, lists, scripts other
+// than Latin), each grown to 2-16 KB with other fixtures' paragraphs, in 50 folders two levels deep;
+// every tenth is a JSON model (the fixtures' expected models).
+function makeLibrary(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  const fixtures = join(root, "tests/fixtures/text");
+  const names = readdirSync(fixtures).filter((f) => f.endsWith(".txt")).sort();
+  const texts = names.map((f) => readFileSync(join(fixtures, f), "utf8"));
+  const bodies = texts.map((t) => t.slice(t.indexOf("\n\n") + 2).trim());
+  const models = names.map((f) => join(fixtures, f.replace(/\.txt$/, ".json")));
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, `topic-${i % 10}`, `year-${20 + (i % 5)}`);
+    mkdirSync(folder, { recursive: true });
+    let content;
+    let name;
+    if (i % 10 === 9) {
+      content = readFileSync(models[i % models.length]);
+      name = `article-${i}.json`;
+    } else {
+      const target = 2048 + ((i * 7919) % 14336);
+      const parts = [texts[i % texts.length].trim()];
+      for (let k = 1, size = parts[0].length; size < target; k++) {
+        parts.push(`Part ${k}\n\n${bodies[(i + k) % bodies.length]}`);
+        size += parts.at(-1).length;
+      }
+      content = Buffer.from(`${parts.join("\n\n")}\n`);
+      name = `article-${i}.txt`;
+    }
+    writeFileSync(join(folder, name), content);
+    bytes += content.length;
+  }
+  return bytes;
+}
+
+function median(command, args) {
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"] });
+    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}`);
+    if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6); // the first run warms the page cache
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+const dir = join(root, "build/bench/library");
+const bytes = makeLibrary(dir);
+const list = JSON.parse(execFileSync(cli, ["index", dir], { maxBuffer: 64 * 1024 * 1024 }));
+if (list.articles.length !== count) throw new Error(`indexed ${list.articles.length} of ${count}: ${JSON.stringify(list.skipped.slice(0, 3))}`);
+const index = median(cli, ["index", dir]);
+const cat = median("sh", ["-c", 'find "$1" -type f -exec cat {} + >/dev/null', "sh", dir]);
+const wc = median("sh", ["-c", 'find "$1" -type f -exec wc -w {} + >/dev/null', "sh", dir]);
+console.log(`${count} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, median of ${runs}: ` +
+  `index ${index.toFixed(0)} ms, cat ${cat.toFixed(0)} ms, wc -w ${wc.toFixed(0)} ms; ` +
+  `index/cat ${(index / cat).toFixed(1)}, index/wc ${(index / wc).toFixed(1)}`);
