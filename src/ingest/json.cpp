@@ -1,9 +1,14 @@
 #include "ingest/json.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+#include <vector>
 
 #include "article/json.hpp"
 #include "article/text.hpp"
+#include "ingest/utf8.hpp"
 
 namespace reader {
 namespace {
@@ -23,22 +28,158 @@ std::string position_of(std::string_view text, size_t byte) {
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error while parsing
-// value - invalid literal; last read: 'x'" -> the reason after the position.
+// value - invalid literal; last read: 'x'" -> the reason after the position. nlohmann quotes the
+// bytes it read raw, which can end inside a multi-byte character; that part becomes U+FFFD so that
+// the message is valid UTF-8.
 std::string reason_of(const std::string& what) {
     const size_t at = what.find(": ", what.find("parse error"));
-    return at == std::string::npos ? what : what.substr(at + 2);
+    return decode_utf8(at == std::string::npos ? what : what.substr(at + 2)).text;
 }
+
+std::string codepoint_name(char32_t c) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string digits;
+    for (; c > 0 || digits.size() < 4; c >>= 4) digits.insert(digits.begin(), hex[c & 0xF]);
+    return "U+" + digits;
+}
+
+// Arrays and objects nested deeper than max_json_depth are refused before nlohmann builds a tree
+// of them (64 MB of "[" would take gigabytes). Returns the byte offset of the first bracket too
+// deep, or npos.
+size_t too_deep_at(std::string_view text) {
+    size_t depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// nlohmann throws out_of_range, with no position, for a number beyond a double ("1e400"); find
+// the first number token outside strings that overflows, so that the message can say where.
+size_t overflowing_number_at(std::string_view text) {
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9')) continue;
+        size_t end = i;
+        while (end < text.size() && std::string_view("+-.eE0123456789").find(text[end]) != std::string_view::npos) ++end;
+        const std::string token(text.substr(i, end - i));
+        const double value = std::strtod(token.c_str(), nullptr);
+        if (value == HUGE_VAL || value == -HUGE_VAL) return i;
+        i = end - 1;
+    }
+    return std::string_view::npos;
+}
+
+// RFC 6901: "~" and "/" in a key are written "~0" and "~1" in a JSON pointer.
+std::string pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+}
+
+struct DuplicateKey {
+    std::string path;
+};
+
+// Follows the parser's events to know the JSON pointer of the value being read, and throws
+// DuplicateKey at the second occurrence of a key in one object: JSON leaves duplicates undefined,
+// and nlohmann would silently keep the last one.
+class DuplicateKeyCheck {
+public:
+    bool operator()(Json::parse_event_t event, const Json& parsed) {
+        switch (event) {
+            case Json::parse_event_t::object_start: frames_.emplace_back(true); break;
+            case Json::parse_event_t::array_start: frames_.emplace_back(false); break;
+            case Json::parse_event_t::key: {
+                Frame& top = frames_.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second) throw DuplicateKey{path()};
+                break;
+            }
+            case Json::parse_event_t::object_end:
+            case Json::parse_event_t::array_end:
+                frames_.pop_back();
+                completed();
+                break;
+            case Json::parse_event_t::value: completed(); break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        explicit Frame(bool is_object) : object(is_object) {}
+        bool object;
+        size_t index = 0;  // arrays: the index of the element being read
+        std::string key;   // objects: the key of the member being read
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> frames_;
+
+    void completed() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+
+    std::string path() const {
+        std::string out;
+        for (const Frame& f : frames_) out += "/" + (f.object ? pointer_token(f.key) : std::to_string(f.index));
+        return out;
+    }
+};
 
 }  // namespace
 
 std::string read_json_article(std::string_view text, Article& out) {
+    // nlohmann skips a BOM and takes any other leading 0xEF byte for a broken one ("invalid BOM");
+    // the decoder has already removed the one BOM TextDecoder removes, so whatever is left is text.
+    if (!text.empty() && static_cast<unsigned char>(text[0]) >= 0x80) {
+        size_t end = 0;
+        const char32_t c = next_codepoint(text, end);
+        return "line 1, column 1: JSON syntax error: unexpected " + codepoint_name(c) + "; expected a JSON value";
+    }
+    if (const size_t at = too_deep_at(text); at != std::string_view::npos)
+        return position_of(text, at + 1) + ": JSON nested deeper than " + std::to_string(max_json_depth) +
+               " arrays and objects";
     Json json;
     try {
-        json = Json::parse(text.begin(), text.end());
+        DuplicateKeyCheck check;
+        json = Json::parse(text.begin(), text.end(),
+                           [&check](int, Json::parse_event_t event, Json& parsed) { return check(event, parsed); });
+    } catch (const DuplicateKey& e) {
+        return e.path + ": duplicate key";
     } catch (const Json::parse_error& e) {
         const std::string reason = reason_of(e.what());
         const bool at_end = reason.find("unexpected end of input") != std::string::npos;
         return position_of(text, at_end ? text.size() + 1 : e.byte) + ": JSON syntax error: " + reason;
+    } catch (const Json::out_of_range&) {
+        const size_t at = overflowing_number_at(text);
+        if (at == std::string_view::npos) return "JSON number out of range";
+        const size_t end = text.find_first_not_of("+-.eE0123456789", at);
+        return position_of(text, at + 1) + ": JSON number out of range: " +
+               std::string(text.substr(at, end - at)) + " is beyond what a double holds";
+    } catch (const Json::exception& e) {
+        return std::string("JSON error: ") + reason_of(e.what());
     }
     return from_json(json, out);
 }
