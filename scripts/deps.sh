@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what article-reader needs from Debian's archive, only when it is missing.
 #   scripts/deps.sh build   the toolchain for building and serving the reader
-#   scripts/deps.sh test    that, plus Chromium and the npm packages of the browser tests
+#   scripts/deps.sh test    that, plus Chromium and the npm packages of the browser tests, and clang for fuzz/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(cmake ninja-build g++ python3 emscripten nlohmann-json3-dev doctest-dev)
-test_packages=(chromium)
+test_packages=(chromium clang libclang-rt-14-dev)  # clang and its sanitizer runtimes: fuzz/run.sh
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;

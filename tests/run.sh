@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of article-reader, from a fresh machine: installs what is missing, builds both presets,
-# then runs the doctest suite natively and as wasm under node, the CLI tests and the browser tests.
+# then runs the doctest suite natively and as wasm under node, the CLI tests, the browser tests and a
+# 60-second run of each fuzz target.
 # Ends with one line "N passed, N failed"; exits non-zero when anything failed or did not run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +60,8 @@ if [ $built -eq 1 ]; then
   suite cli node --test tests/cli/
   suite browser node --test --test-concurrency=1 tests/web/
 fi
+# libFuzzer targets under clang with ASan and UBSan, 60 s each; fuzz/run.sh builds build/fuzz itself.
+suite fuzz fuzz/run.sh 60
 
 echo
 echo "$passed passed, $failed failed"
