@@ -1,6 +1,7 @@
 // The JavaScript API of the core, and the only file that includes Emscripten headers.
 // Every function returns a plain value object; no C++ exception ever reaches JavaScript.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <exception>
 #include <map>
@@ -11,6 +12,7 @@
 #include "format/options.hpp"
 #include "format/search.hpp"
 #include "ingest/read.hpp"
+#include "ingest/utf8.hpp"
 
 namespace {
 
@@ -148,6 +150,14 @@ void release(int handle) { shown.erase(handle); }
 
 std::string version() { return ARTICLE_READER_VERSION; }
 
+// The decoder alone, for the TextDecoder comparison (tests/cli/utf8.test.mjs): its text as a
+// Uint8Array, so that JS sees the exact bytes and not a string Embind has decoded again.
+emscripten::val decode_utf8_bytes(const std::string& bytes) {
+    const std::string text = decode_utf8(bytes).text;
+    return emscripten::val::global("Uint8Array")
+        .new_(emscripten::typed_memory_view(text.size(), reinterpret_cast<const unsigned char*>(text.data())));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(article_reader) {
@@ -173,4 +183,5 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     emscripten::function("search", &search_shown);
     emscripten::function("release", &release);
     emscripten::function("version", &version);
+    emscripten::function("decodeUtf8", &decode_utf8_bytes);
 }
