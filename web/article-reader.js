@@ -176,15 +176,18 @@
     const notices = element("div", "ar-notices", undefined, { part: "notices" });
     const toolbar = element("div", "ar-toolbar", undefined, { part: "toolbar", role: "toolbar", "aria-label": "Reader" });
     const settings = buildSettings();
-    const settingsButton = button("Aa", "settings", { "aria-label": "Reading settings", "aria-expanded": "false", "aria-controls": settings.id });
-    const expand = button("Expand all", "expand"), collapse = button("Collapse all", "collapse");
-    expand.hidden = collapse.hidden = true; // until an article with sections is shown
+    const settingsButton = button("Aa", "settings", {
+      "aria-label": "Reading settings", "aria-expanded": "false", "aria-controls": settings.id, "data-control": "settings",
+    });
+    const expand = button("Expand all", "expand", { "data-control": "expand" });
+    const collapse = button("Collapse all", "collapse", { "data-control": "expand" });
     const picker = element("input", "ar-picker", undefined, {
       type: "file", hidden: "", "aria-label": "Open an article file",
       accept: ".txt,.md,.markdown,.json,text/plain,text/markdown,application/json",
     });
     const search = buildSearch();
-    toolbar.append(search.form, button("Open…", "open"), picker, expand, collapse, settingsButton);
+    search.form.dataset.control = "search";
+    toolbar.append(search.form, button("Open…", "open", { "data-control": "open" }), picker, expand, collapse, settingsButton);
     const content = element("div", "ar-content", undefined, { part: "content" });
     const progress = element("div", "ar-progress", undefined, {
       part: "progress", role: "progressbar", "aria-label": "Reading progress",
@@ -196,6 +199,25 @@
     frame.append(progress, toolbar, settings, status, notices, content);
     root.append(style, frame);
     return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search };
+  }
+
+  // The toolbar's controls, as the `controls` attribute names them.
+  const controlNames = ["search", "open", "expand", "settings"];
+
+  // `controls` is a space-separated list of controlNames, "none", or absent for all of them.
+  // Expand all / Collapse all show only when the article has sections to expand.
+  function applyControls(view, value) {
+    const wanted = value === null ? controlNames : value.trim().toLowerCase().split(/\s+/);
+    const hasSections = Boolean(view.content.querySelector("details.ar-section"));
+    for (const control of view.toolbar.querySelectorAll("[data-control]")) {
+      const name = control.dataset.control;
+      control.hidden = !wanted.includes(name) || (name === "expand" && !hasSections);
+    }
+    if (!wanted.includes("settings")) {
+      view.settings.hidden = true;
+      view.settingsButton.setAttribute("aria-expanded", "false");
+    }
+    view.toolbar.hidden = !controlNames.some((name) => wanted.includes(name));
   }
 
   function button(label, action, attributes = {}) {
@@ -447,14 +469,12 @@
       }),
     );
     view.content.innerHTML = trustedHTML(html); // the core's formatter output: escaped and URL-checked
-    const hasSections = Boolean(view.content.querySelector("details.ar-section"));
-    for (const b of view.toolbar.querySelectorAll('[data-action="expand"], [data-action="collapse"]')) b.hidden = !hasSections;
     view.status.replaceChildren();
     view.status.hidden = true;
   }
 
   class ArticleReaderElement extends HTMLElement {
-    static observedAttributes = ["src", "format", "lang", "dir", "collapsed", "theme", "toc"];
+    static observedAttributes = ["src", "format", "lang", "dir", "collapsed", "theme", "toc", "controls"];
 
     // Registers the element; safe to call again, and under another tag name.
     static define(tag = "article-reader", registry = customElements) {
@@ -490,6 +510,7 @@
       });
       this.#applySettings();
       this.#view.frame.dataset.toc = this.toc;
+      applyControls(this.#view, this.getAttribute("controls"));
     }
 
     get src() { return this.getAttribute("src") ?? ""; }
@@ -502,6 +523,8 @@
     set toc(value) { this.setAttribute("toc", value); }
     get collapsed() { return this.getAttribute("collapsed") ?? "none"; }
     set collapsed(value) { this.setAttribute("collapsed", value); }
+    get controls() { return this.getAttribute("controls") ?? controlNames.join(" "); }
+    set controls(value) { this.setAttribute("controls", value); }
     get article() { return this.#article; }
 
     expandAll() { setAllOpen(this.#view, true); }
@@ -563,6 +586,7 @@
       if (name === "collapsed") applyCollapsed(this.#view, this.collapsed);
       else if (name === "theme") this.#applySettings();
       else if (name === "toc") this.#view.frame.dataset.toc = this.toc;
+      else if (name === "controls") applyControls(this.#view, newValue);
       else if (this.isConnected && this.#loads > 0) this.#loadSrc();
     }
 
@@ -652,6 +676,7 @@
       this.#article = result.article;
       this.#placeKey = null;
       showArticle(this.#view, result);
+      applyControls(this.#view, this.getAttribute("controls"));
       applyCollapsed(this.#view, this.collapsed);
       const key = articleKey(result.json);
       if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
