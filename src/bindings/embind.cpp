@@ -5,6 +5,7 @@
 
 #include <exception>
 #include <map>
+#include <new>
 #include <string>
 
 #include "article/json.hpp"
@@ -60,11 +61,37 @@ std::string format_error(const std::string& format, Format& out) {
     return "";
 }
 
+// What view(), parse() and render() hand to JavaScript is limited, each string on its own: a V8
+// string holds at most 2^29 - 24 characters, and a page should not hold gigabytes. The largest
+// reading view of a 64 MB input is about 8 times its size (docs/architecture.md, "Limits").
+constexpr size_t max_output_bytes = 128u * 1024 * 1024;
+
+// "the reading view would be 132.0 MB, over the 128.0 MB output limit", or "" when within it.
+std::string output_error(const char* what, size_t bytes) {
+    if (bytes <= max_output_bytes) return "";
+    const auto mb = [](size_t n) {
+        const size_t tenths = (n * 10 + 512 * 1024) / (1024 * 1024);
+        return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+    };
+    return std::string(what) + " would be " + mb(bytes) + ", over the " + mb(max_output_bytes) + " output limit";
+}
+
+template <typename R>
+R failed(std::string error) {
+    R r;
+    r.error = std::move(error);
+    return r;
+}
+
 // Runs `body`, turning any exception that escapes the core into the result's error.
 template <typename R, typename F>
 R guarded(F&& body) {
     try {
         return body();
+    } catch (const std::bad_alloc&) {
+        R r;
+        r.error = "out of memory: the article is too large to show";
+        return r;
     } catch (const std::exception& e) {
         R r;
         r.error = std::string("internal error: ") + e.what();
@@ -90,7 +117,9 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
             return r;
         }
         r.json = write_json(*read.article, false);
+        if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ViewResult>(e);
         r.html = render_html(*read.article, options.html);
+        if (std::string e = output_error("the reading view", r.html.size()); !e.empty()) return failed<ViewResult>(e);
         r.handle = next_handle++;
         shown.emplace(r.handle, std::move(*read.article));
         return r;
@@ -107,6 +136,7 @@ ParseResult parse(const std::string& bytes, const std::string& format) {
         r.warnings = join_lines(read.warnings);
         if (read.article) r.json = write_json(*read.article, false);
         else r.error = read.error;
+        if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ParseResult>(e);
         return r;
     });
 }
@@ -122,6 +152,7 @@ RenderResult render(const std::string& model_json, const std::string& options_js
             return r;
         }
         r.html = render_html(*read.article, options.html);
+        if (std::string e = output_error("the reading view", r.html.size()); !e.empty()) return failed<RenderResult>(e);
         return r;
     });
 }
