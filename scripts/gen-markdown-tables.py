@@ -74,27 +74,34 @@ def main():
         print('    {0x%X, "%s"},' % (cp, utf8_literal(folded)))
     print("};")
     names = sorted(n[:-1] for n in html.entities.html5 if n.endswith(";"))
-    print("// HTML5 named character references, sorted, each name followed by ';' in one string.")
-    print("constexpr char entity_names[] =")
-    line = ""
+    # One string: each name, then one byte with the length of its value, then the value's UTF-8.
+    # Names are letters and digits (bytes over 0x30), so the length byte also ends the name.
+    # A bucket per first letter keeps a lookup to a short scan, without an offset per entity.
+    print("// HTML5 named character references (those ending in ';'): name, value length, value.")
+    print("constexpr char entity_data[] =")
+    buckets, pos, line = {}, 0, ""
     for n in names:
-        line += n + ";"
-        if len(line) > 100:
+        buckets.setdefault(n[0], pos)
+        value = html.entities.html5[n + ";"].encode("utf-8")
+        line += n + '" "\\x%02x' % len(value) + "".join('" "\\x%02x' % c for c in value) + '" "'
+        pos += len(n) + 1 + len(value)
+        if len(line) > 90:
             print('    "%s"' % line)
             line = ""
     print('    "%s";' % line)
-    print("constexpr unsigned short entity_offsets[] = {")
-    offsets, pos = [], 0
-    for n in names:
-        offsets.append(pos)
-        pos += len(n) + 1
-    for i in range(0, len(offsets), 16):
-        print("    " + ", ".join(str(o) for o in offsets[i:i + 16]) + ",")
-    print("};")
-    print("// The UTF-8 each reference stands for, in the same order.")
-    print("constexpr const char* entity_values[] = {")
-    for i in range(0, len(names), 8):
-        print("    " + ", ".join('"%s"' % utf8_literal(html.entities.html5[n + ";"]) for n in names[i:i + 8]) + ",")
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + [chr(c) for c in range(ord("a"), ord("z") + 1)]
+    starts = []
+    for i, ch in enumerate(letters):
+        starts.append(buckets.get(ch, None))
+    # A letter with no names starts where the next one does.
+    fixed, following = [0] * len(letters), pos
+    for i in range(len(letters) - 1, -1, -1):
+        if starts[i] is not None:
+            following = starts[i]
+        fixed[i] = following
+    print("// Where the names starting with A..Z then a..z begin in entity_data; the last entry is its end.")
+    print("constexpr unsigned short entity_buckets[] = {")
+    print("    " + ", ".join(str(x) for x in fixed) + ", %d," % pos)
     print("};")
     print("// NOLINTEND")
 

@@ -9,9 +9,11 @@
 #include <string>
 
 #include "article/json.hpp"
+#include "format/commonmark_html.hpp"
 #include "format/html.hpp"
 #include "format/options.hpp"
 #include "format/search.hpp"
+#include "ingest/markdown/tree.hpp"
 #include "ingest/read.hpp"
 #include "ingest/utf8.hpp"
 
@@ -177,6 +179,19 @@ SearchResultJs search_shown(int handle, const std::string& query) {
     });
 }
 
+// The CommonMark spec's HTML for Markdown bytes, raw HTML kept: for spec runners and tools, not
+// for showing untrusted input (view() is the safe rendering).
+RenderResult commonmark(const std::string& bytes) {
+    return guarded<RenderResult>([&] {
+        RenderResult r;
+        if (bytes.size() > max_input_bytes) return r.error = too_large_error(bytes.size()), r;
+        md::Document doc;
+        md::parse(decode_utf8(bytes).text, md::ParseOptions{}, doc);
+        r.html = render_commonmark_html(doc);
+        return r;
+    });
+}
+
 void release(int handle) { shown.erase(handle); }
 
 std::string version() { return ARTICLE_READER_VERSION; }
@@ -213,6 +228,7 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     emscripten::function("view", &view);
     emscripten::function("search", &search_shown);
     emscripten::function("release", &release);
+    emscripten::function("commonmark", &commonmark);
     emscripten::function("version", &version);
     emscripten::function("decodeUtf8", &decode_utf8_bytes);
 }

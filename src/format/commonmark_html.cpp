@@ -11,15 +11,21 @@ using md::Node;
 // The spec's own escaping: & < > and " only. It differs from escape_html (which also escapes ')
 // because this output is compared byte for byte with the spec's examples.
 void escape(std::string_view text, std::string& out) {
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+    size_t plain = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char* entity = nullptr;
+        switch (text[i]) {
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            case '"': entity = "&quot;"; break;
+            default: continue;
         }
+        out.append(text.substr(plain, i - plain));
+        out.append(entity);
+        plain = i + 1;
     }
+    out.append(text.substr(plain));
 }
 
 void cr(std::string& out) {
@@ -71,9 +77,9 @@ private:
 
     void close_image(const Node* n) {
         out_ += '"';
-        if (!n->title.empty()) {
+        if (!n->title().empty()) {
             out_ += " title=\"";
-            escape(n->title, out_);
+            escape(n->title(), out_);
             out_ += '"';
         }
         out_ += " />";
@@ -152,7 +158,7 @@ private:
             case Kind::link: link(n, entering); break;
             case Kind::image:
                 out_ += "<img src=\"";
-                escape(n->url, out_);
+                escape(n->url(), out_);
                 out_ += "\" alt=\"";
                 ++alt_depth_;  // alt_text() takes over until the image is left
                 break;
@@ -175,7 +181,7 @@ private:
     void code_block(const Node* n) {
         cr(out_);
         out_ += "<pre><code";
-        const std::string_view info = n->info;
+        const std::string_view info = n->info();
         const size_t word = info.find_first_of(" \t\n");
         if (!info.empty()) {
             out_ += " class=\"language-";
@@ -203,11 +209,11 @@ private:
             return;
         }
         out_ += "<a href=\"";
-        escape(n->url, out_);
+        escape(n->url(), out_);
         out_ += '"';
-        if (!n->title.empty()) {
+        if (!n->title().empty()) {
             out_ += " title=\"";
-            escape(n->title, out_);
+            escape(n->title(), out_);
             out_ += '"';
         }
         out_ += '>';

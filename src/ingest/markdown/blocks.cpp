@@ -16,6 +16,10 @@ namespace reader::md {
 namespace {
 
 constexpr int code_indent = 4;
+// Block quotes, lists and items open at most this deep; deeper markers stay paragraph text. Every
+// line walks the open blocks, so without a limit a few kilobytes of "- - - - …" followed by blank
+// lines would take quadratic time. Documented in docs/architecture.md.
+constexpr int max_nesting = 1000;
 
 enum class Continued { yes, no, line_done };
 enum class Started { none, container, leaf };
@@ -40,12 +44,20 @@ struct Cursor {
     int next_nonspace_column = 0;
     int indent = 0;
     bool blank = false;
+    bool scanned = false;  // next_nonspace is known for this line
 
     char peek(size_t at) const { return at < line.size() ? line[at] : '\0'; }
     char current() const { return peek(next_nonspace); }
     bool indented() const { return indent >= code_indent; }
 
+    // Reuses the last scan while the cursor has not passed it: continuing a thousand nested
+    // list items on one line would otherwise rescan the same indentation a thousand times.
     void find_next_nonspace() {
+        if (scanned && next_nonspace >= offset) {
+            indent = next_nonspace_column - column;
+            return;
+        }
+        scanned = true;
         size_t i = offset;
         int cols = column;
         while (i < line.size() && is_space_or_tab(line[i])) {
@@ -118,12 +130,14 @@ private:
     Node* last_matched_ = nullptr;
     bool all_closed_ = true;
     int line_number_ = 0;
+    int depth_ = 0;  // how many blocks the current line is inside
 
     // ------------------------------------------------ one line
 
     void incorporate() {
         old_tip_ = tip_;
         Node* container = doc_.root();
+        depth_ = 0;
         while (container->last && container->last->open) {
             Node* child = container->last;
             c_.find_next_nonspace();
@@ -131,6 +145,7 @@ private:
             if (r == Continued::line_done) return;
             if (r == Continued::no) break;
             container = child;
+            ++depth_;
         }
         all_closed_ = container == old_tip_;
         last_matched_ = container;
@@ -184,10 +199,10 @@ private:
     void append_line() {
         if (c_.partial_tab) {  // the rest of a split tab becomes spaces
             ++c_.offset;
-            tip_->content.append(4 - c_.column % 4, ' ');
+            tip_->literal.append(4 - c_.column % 4, ' ');
         }
-        tip_->content.append(c_.line.substr(c_.offset));
-        tip_->content += '\n';
+        tip_->literal.append(c_.line.substr(c_.offset));
+        tip_->literal += '\n';
     }
 
     void close_unmatched() {
@@ -274,14 +289,16 @@ private:
 
     Started start_block(Node* container) {
         if (!c_.indented()) {
-            if (Started s = start_quote(); s != Started::none) return s;
+            if (depth_ < max_nesting)
+                if (Started s = start_quote(); s != Started::none) return ++depth_, s;
             if (Started s = start_atx_heading(); s != Started::none) return s;
             if (Started s = start_fence(); s != Started::none) return s;
             if (Started s = start_html(container); s != Started::none) return s;
             if (Started s = start_table(container); s != Started::none) return s;
             if (Started s = start_setext_heading(container); s != Started::none) return s;
             if (Started s = start_rule(container); s != Started::none) return s;
-            if (Started s = start_item(container); s != Started::none) return s;
+            if (depth_ < max_nesting)
+                if (Started s = start_item(container); s != Started::none) return depth_ += 2, s;
             return Started::none;
         }
         if (tip_->kind != Kind::paragraph && !c_.blank) {  // indented code cannot interrupt a paragraph
@@ -312,7 +329,7 @@ private:
         close_unmatched();
         Node* h = add_child(Kind::heading);
         h->level = level;
-        h->content = std::string(atx_content(line.substr(p)));
+        h->literal = std::string(atx_content(line.substr(p)));
         c_.offset = line.size();
         return Started::leaf;
     }
@@ -344,7 +361,7 @@ private:
         code->fence_char = ch;
         code->fence_length = length;
         code->fence_offset = c_.indent;
-        code->info = unescape(trim(info));
+        code->ex().info = unescape(trim(info));
         c_.offset = line.size();
         return Started::leaf;
     }
@@ -374,7 +391,7 @@ private:
         if (p != c_.line.size()) return Started::none;
         close_unmatched();
         take_reference_definitions(container);
-        if (container->content.empty()) return Started::none;  // only definitions: maybe a rule
+        if (container->literal.empty()) return Started::none;  // only definitions: maybe a rule
         container->kind = Kind::heading;
         container->level = ch == '=' ? 1 : 2;
         c_.offset = c_.line.size();
@@ -458,7 +475,7 @@ private:
         const std::string_view row = c_.line.substr(c_.next_nonspace);
         const std::vector<Align> aligns = parse_delimiter_row(row);
         if (aligns.empty()) return Started::none;
-        std::string_view content = container->content;
+        std::string_view content = container->literal;
         content.remove_suffix(1);  // the line end
         const size_t last_start = content.rfind('\n') + 1;  // npos + 1 == 0
         const std::string_view head = content.substr(last_start);
@@ -466,9 +483,9 @@ private:
         if (head.find('|') == std::string_view::npos && row.find('|') == std::string_view::npos) return Started::none;
         const std::string head_text(head);
         close_unmatched();
-        container->content.resize(last_start);
+        container->literal.resize(last_start);
         if (last_start > 0) take_reference_definitions(container);
-        if (container->content.empty()) {
+        if (container->literal.empty()) {
             Node* parent = container->parent;
             container->unlink();
             tip_ = parent;
@@ -476,7 +493,7 @@ private:
             finalize(container, line_number_ - 1);
         }
         Node* table = add_child(Kind::table);
-        for (Align a : aligns) table->info += static_cast<char>('0' + static_cast<int>(a));  // one digit a column
+        for (Align a : aligns) table->literal += static_cast<char>('0' + static_cast<int>(a));  // one digit a column
         add_table_row(table, head_text, true);
         c_.offset = c_.line.size();
         return Started::leaf;
@@ -488,11 +505,11 @@ private:
         row->header = header;
         table->append(row);
         const std::vector<std::string> cells = split_table_row(line);
-        for (size_t i = 0; i < table->info.size(); ++i) {
+        for (size_t i = 0; i < table->literal.size(); ++i) {
             Node* cell = doc_.make(Kind::table_cell);
             cell->open = false;
-            cell->align = static_cast<Align>(table->info[i] - '0');
-            if (i < cells.size()) cell->content = cells[i];
+            cell->align = static_cast<Align>(table->literal[i] - '0');
+            if (i < cells.size()) cell->literal = cells[i];
             row->append(cell);
         }
     }
@@ -500,8 +517,8 @@ private:
     // ------------------------------------------------ closing blocks
 
     void take_reference_definitions(Node* paragraph) {
-        const size_t used = read_reference_definitions(paragraph->content, refs_);
-        paragraph->content.erase(0, used);
+        const size_t used = read_reference_definitions(paragraph->literal, refs_);
+        paragraph->literal.erase(0, used);
     }
 
     void finalize(Node* n, int line) {
@@ -511,7 +528,7 @@ private:
         switch (n->kind) {
             case Kind::paragraph:
                 take_reference_definitions(n);
-                if (n->content.empty()) n->unlink();
+                if (n->literal.empty()) n->unlink();
                 break;
             case Kind::code_block: finish_code(n); break;
             case Kind::html_block: finish_html(n); break;
@@ -525,7 +542,7 @@ private:
     static bool blank_text(std::string_view s) { return trim(s).empty(); }
 
     static void finish_code(Node* code) {
-        std::string& s = code->content;
+        std::string& s = code->literal;
         if (code->fenced) {
             s.erase(0, s.find('\n') + 1);  // the fence line; its info string is already taken
         } else {  // trailing blank lines are not part of indented code
@@ -537,13 +554,11 @@ private:
             }
             s.resize(keep);
         }
-        code->literal = std::move(s);
-        s.clear();
     }
 
     // Trailing blank lines and the last line end are not part of the block.
     static void finish_html(Node* html) {
-        std::string& s = html->content;
+        std::string& s = html->literal;
         size_t end = s.size();
         for (;;) {
             size_t j = end;
@@ -552,8 +567,6 @@ private:
             end = j - 1;
         }
         s.resize(end);
-        html->literal = std::move(s);
-        s.clear();
     }
 
     // A list is loose when any of its items, or any block directly in an item, is followed by a
@@ -581,8 +594,8 @@ private:
             if (n->kind == Kind::paragraph && options_.gfm && n->parent->kind == Kind::item && n->parent->first == n)
                 mark_task_item(n);
             if (n->kind == Kind::paragraph || n->kind == Kind::heading || n->kind == Kind::table_cell) {
-                std::string text = std::move(n->content);
-                n->content.clear();
+                const std::string text = std::move(n->literal);
+                n->literal = std::string();
                 parse_inlines(n, trim(text), context);
                 if (options_.gfm) link_bare_urls(n, doc_);
             }

@@ -12,21 +12,27 @@ constexpr char32_t replacement = 0xFFFD;
 
 bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-const char* entity_name(size_t i) { return entity_names + entity_offsets[i]; }
+int bucket(char first) {
+    if (first >= 'A' && first <= 'Z') return first - 'A';
+    if (first >= 'a' && first <= 'z') return 26 + first - 'a';
+    return -1;
+}
 
-size_t entity_name_length(size_t i) { return std::strchr(entity_name(i), ';') - entity_name(i); }
-
-// Binary search over the sorted names; `name` excludes the ';'.
-const char* lookup_entity(std::string_view name) {
-    size_t lo = 0, hi = std::size(entity_offsets);
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        const std::string_view candidate(entity_name(mid), entity_name_length(mid));
-        if (candidate == name) return entity_values[mid];
-        if (candidate < name) lo = mid + 1;
-        else hi = mid;
+// Scans the names that share `name`'s first letter; appends the value when one matches.
+bool lookup_entity(std::string_view name, std::string& out) {
+    const int b = bucket(name.front());
+    if (b < 0) return false;
+    for (size_t p = entity_buckets[b], end = entity_buckets[b + 1]; p < end;) {
+        size_t q = p;
+        while (static_cast<unsigned char>(entity_data[q]) > 8) ++q;  // the length byte ends the name
+        const size_t value_length = static_cast<unsigned char>(entity_data[q]);
+        if (std::string_view(entity_data + p, q - p) == name) {
+            out.append(entity_data + q + 1, value_length);
+            return true;
+        }
+        p = q + 1 + value_length;
     }
-    return nullptr;
+    return false;
 }
 
 size_t numeric_entity(std::string_view s, size_t i, std::string& out) {
@@ -129,9 +135,7 @@ size_t decode_entity(std::string_view s, size_t i, std::string& out) {
     size_t j = i + 1;
     while (j < s.size() && j - i <= 32 && is_alnum(s[j])) ++j;
     if (j == i + 1 || j >= s.size() || s[j] != ';') return 0;
-    const char* value = lookup_entity(s.substr(i + 1, j - i - 1));
-    if (!value) return 0;
-    out += value;
+    if (!lookup_entity(s.substr(i + 1, j - i - 1), out)) return 0;
     return j + 1 - i;
 }
 
@@ -180,7 +184,7 @@ std::string encode_url(std::string_view url) {
     out.reserve(url.size());
     for (size_t i = 0; i < url.size(); ++i) {
         const char c = url[i];
-        if (c == '%' && i + 2 < url.size() + 0 && is_hex(url[i + 1]) && is_hex(url[i + 2])) {
+        if (c == '%' && i + 2 < url.size() && is_hex(url[i + 1]) && is_hex(url[i + 2])) {
             out += c;
         } else if (c != '%' && url_safe(c)) {
             out += c;

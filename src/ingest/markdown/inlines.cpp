@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "ingest/markdown/chars.hpp"
@@ -47,6 +46,7 @@ private:
     std::string_view s_;
     InlineContext& ctx_;
     size_t pos_ = 0;
+    Node* mergeable_ = nullptr;
     std::vector<Delimiter> delimiters_;
     int top_ = none;  // the last delimiter in the list
     std::vector<Bracket> brackets_;
@@ -54,9 +54,9 @@ private:
     // (links do not nest). A watermark instead of a flag on each keeps this constant time.
     size_t inactive_below_ = 0;
     ScanMemo memo_;
-    // Positions of each length of backtick run, and how far code spans have used them.
-    std::unordered_map<size_t, std::vector<size_t>> tick_runs_;
-    std::unordered_map<size_t, size_t> tick_used_;
+    // Every backtick run as (length, position), sorted: a code span's closer is found by binary
+    // search instead of a scan, so runs of unmatched backticks stay linear.
+    std::vector<std::pair<size_t, size_t>> tick_runs_;
     bool ticks_indexed_ = false;
 
     // ------------------------------------------------ nodes
@@ -67,9 +67,22 @@ private:
         return n;
     }
 
+    // Plain text extends the text node before it, so that a run of literal characters is one
+    // node: fewer, smaller allocations on inputs like "<!--<!--<!--…".
     Node* add_text(std::string_view text) {
+        if (mergeable_ && block_->last == mergeable_) {
+            mergeable_->literal.append(text);
+            return mergeable_;
+        }
+        mergeable_ = add_marker(text);
+        return mergeable_;
+    }
+
+    // A text node of its own: a delimiter run or bracket that emphasis or links may consume.
+    Node* add_marker(std::string_view text) {
         Node* n = add(Kind::text);
         n->literal.assign(text);
+        mergeable_ = nullptr;
         return n;
     }
 
@@ -145,7 +158,7 @@ private:
             add_text(s_.substr(pos_++, 1));
             return;
         }
-        add(Kind::text)->literal = std::move(decoded);
+        add_text(decoded);
         pos_ += n;
     }
 
@@ -160,18 +173,16 @@ private:
             }
             const size_t begin = p;
             while (p < s_.size() && s_[p] == '`') ++p;
-            tick_runs_[p - begin].push_back(begin);
+            tick_runs_.emplace_back(p - begin, begin);
         }
+        std::sort(tick_runs_.begin(), tick_runs_.end());
     }
 
     // The first run of exactly `length` backticks starting at or after `from`, or no_match.
     size_t find_tick_run(size_t length, size_t from) {
         if (!ticks_indexed_) index_backtick_runs();
-        const auto runs = tick_runs_.find(length);
-        if (runs == tick_runs_.end()) return no_match;
-        size_t& used = tick_used_[length];  // openers only move forward, so neither does this
-        while (used < runs->second.size() && runs->second[used] < from) ++used;
-        return used < runs->second.size() ? runs->second[used] : no_match;
+        const auto it = std::lower_bound(tick_runs_.begin(), tick_runs_.end(), std::make_pair(length, from));
+        return it != tick_runs_.end() && it->first == length ? it->second : no_match;
     }
 
     void code_span() {
@@ -202,7 +213,7 @@ private:
         if (end != no_match) {
             const std::string_view target = s_.substr(pos_ + 1, end - pos_ - 2);
             Node* link = add(Kind::link);
-            link->url = encode_url(email ? "mailto:" + std::string(target) : std::string(target));
+            link->ex().url = encode_url(email ? "mailto:" + std::string(target) : std::string(target));
             Node* text = ctx_.doc.make(Kind::text);
             text->literal.assign(target);
             link->append(text);
@@ -225,7 +236,7 @@ private:
         const size_t begin = pos_;
         while (pos_ < s_.size() && s_[pos_] == c) ++pos_;
         const int count = static_cast<int>(pos_ - begin);
-        Node* text = add_text(s_.substr(begin, pos_ - begin));
+        Node* text = add_marker(s_.substr(begin, pos_ - begin));
         if (c == '~' && count > 2) return;  // GFM strikethrough takes one or two tildes
 
         size_t length = 0;
@@ -347,7 +358,7 @@ private:
 
     void open_bracket(bool image) {
         const size_t length = image ? 2 : 1;
-        Node* text = add_text(s_.substr(pos_, length));
+        Node* text = add_marker(s_.substr(pos_, length));
         pos_ += length;
         brackets_.push_back({text, pos_, image, top_});
     }
@@ -436,8 +447,8 @@ private:
 
     void make_link(const Bracket& opener, std::string url, std::string title) {
         Node* link = ctx_.doc.make(opener.image ? Kind::image : Kind::link);
-        link->url = std::move(url);
-        link->title = std::move(title);
+        link->ex().url = std::move(url);
+        link->ex().title = std::move(title);
         for (Node* n = opener.node->next; n;) {
             Node* next = n->next;
             n->unlink();

@@ -3,7 +3,7 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 
 namespace reader::md {
 
@@ -13,7 +13,7 @@ struct Reference {
 };
 
 // Keyed by the normalized label; the first definition of a label wins.
-using References = std::unordered_map<std::string, Reference>;
+using References = std::map<std::string, Reference, std::less<>>;
 
 // Reads the definitions at the start of a paragraph's text into `refs` and returns how many
 // bytes they took (0 when the paragraph does not start with one).

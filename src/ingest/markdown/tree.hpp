@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace reader::md {
 
@@ -27,10 +29,24 @@ struct Node {
     Node* prev = nullptr;
     Node* next = nullptr;
 
-    std::string literal;  // text, code, html: the characters; code block: its content
-    std::string info;     // code block: the info string
-    std::string url;      // link, image
-    std::string title;    // link, image
+    // text, code, html: the characters; code block: its content; table: its column alignments, a
+    // digit (Align) each. While blocks are parsed, the raw text of a paragraph, heading or table
+    // cell, until the inline parser replaces it by children.
+    std::string literal;
+    struct Extra {
+        std::string url;    // link, image
+        std::string title;  // link, image
+        std::string info;   // code block: the info string
+    };
+    // Only links, images and code blocks have one: keeps the many text nodes small.
+    std::unique_ptr<Extra> extra;
+    Extra& ex() {
+        if (!extra) extra = std::make_unique<Extra>();
+        return *extra;
+    }
+    const std::string& url() const { return extra ? extra->url : empty(); }
+    const std::string& title() const { return extra ? extra->title : empty(); }
+    const std::string& info() const { return extra ? extra->info : empty(); }
 
     int level = 0;          // heading: 1-6
     int start = 1;          // ordered list
@@ -54,7 +70,11 @@ struct Node {
     int content_offset = 0;  // item: columns from the marker to the content
     int source_line = 0;     // the first line of a block
     int end_line = 0;        // the last line of a closed block: a gap before the next sibling makes a list loose
-    std::string content;     // paragraph, heading, table cell: raw text awaiting inline parsing
+
+    static const std::string& empty() {
+        static const std::string none;
+        return none;
+    }
 
     void append(Node* child) {
         child->parent = this;
@@ -81,19 +101,25 @@ struct Node {
     }
 };
 
-// Owns every node; a deque never moves what it holds, so pointers stay valid.
+// Owns every node, in fixed-size chunks that never move, so pointers stay valid.
 class Document {
 public:
-    Document() { root_ = &nodes_.emplace_back(); }
+    Document() { root_ = make(Kind::document); }
     Node* make(Kind kind) {
-        Node* n = &nodes_.emplace_back();
+        if (used_ == chunk_size) {
+            chunks_.push_back(std::make_unique<Node[]>(chunk_size));
+            used_ = 0;
+        }
+        Node* n = &chunks_.back()[used_++];
         n->kind = kind;
         return n;
     }
     Node* root() const { return root_; }
 
 private:
-    std::deque<Node> nodes_;
+    static constexpr size_t chunk_size = 256;
+    std::vector<std::unique_ptr<Node[]>> chunks_;
+    size_t used_ = chunk_size;
     Node* root_;
 };
 

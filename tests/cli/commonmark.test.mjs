@@ -1,0 +1,67 @@
+// CommonMark 0.31.2 conformance: every example of the commonmark-spec package through the native
+// CLI (`article-reader commonmark`, all examples in one process) and through the wasm core's
+// commonmark(), compared byte for byte with the spec's HTML (commonmark.js's runner compares the
+// same way). The pass counts are printed; fewer than tests/cli/commonmark-passing.json fails.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const require = createRequire(import.meta.url);
+const spec = require("commonmark-spec");
+const passing = JSON.parse(readFileSync(join(root, "tests/cli/commonmark-passing.json"), "utf8"));
+const build = process.env.ARTICLE_READER_BUILD ?? "build/native";
+const cli = join(root, build, "article-reader");
+
+// The spec writes tabs as →.
+const examples = spec.tests.map((t) => ({
+  number: t.number,
+  section: t.section,
+  markdown: t.markdown.replaceAll("→", "\t"),
+  html: t.html.replaceAll("→", "\t"),
+}));
+
+function report(name, outputs) {
+  const failed = examples.filter((e, i) => outputs[i] !== e.html);
+  const count = examples.length - failed.length;
+  console.log(`commonmark ${name}: ${count} of ${examples.length} spec examples pass`);
+  if (failed.length) console.log(`failing examples: ${failed.map((e) => e.number).join(" ")}`);
+  return count;
+}
+
+test("the spec has its 652 examples, tabs restored", () => {
+  assert.equal(examples.length, 652);
+  assert.equal(examples[0].markdown, "\tfoo\tbaz\t\tbim\n");
+});
+
+test("native CLI: spec examples pass, no fewer than committed", () => {
+  const input = examples.map((e) => e.markdown).join("\0");
+  const r = spawnSync(cli, ["commonmark", "--each-nul", "-"], { input, maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, r.stderr.toString());
+  const outputs = r.stdout.toString().split("\0");
+  assert.equal(outputs.length, examples.length + 1, "one NUL-terminated output per example");
+  assert.ok(report("native", outputs) >= passing.native);
+});
+
+test("native CLI: one file in, spec HTML out", () => {
+  const r = spawnSync(cli, ["commonmark", "-"], { input: "# Title\n\n- *a*\n- `b`\n" });
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout.toString(), "<h1>Title</h1>\n<ul>\n<li><em>a</em></li>\n<li><code>b</code></li>\n</ul>\n");
+});
+
+const wasm = join(root, "web/dist/article-reader-core.wasm");
+test("wasm core: spec examples pass, no fewer than committed", { skip: !existsSync(wasm) && "no wasm build" }, async () => {
+  const createCore = require(join(root, "web/dist/article-reader-core.js"));
+  const core = await createCore({ wasmBinary: readFileSync(wasm) });
+  const encoder = new TextEncoder();
+  const outputs = examples.map((e) => {
+    const r = core.commonmark(encoder.encode(e.markdown));
+    assert.equal(r.error, "");
+    return r.html;
+  });
+  assert.ok(report("wasm", outputs) >= passing.wasm);
+});
