@@ -2,16 +2,19 @@
 # Installs what article-reader needs from Debian's archive, only when it is missing.
 #   scripts/deps.sh build   the toolchain for building and serving the reader
 #   scripts/deps.sh test    that, plus Chromium and the npm packages of the browser tests, and clang for fuzz/
+#   scripts/deps.sh bench   the build toolchain, plus wrk for bench/serve-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(cmake ninja-build g++ python3 emscripten nlohmann-json3-dev doctest-dev)
 test_packages=(chromium clang libclang-rt-14-dev)  # clang and its sanitizer runtimes: fuzz/run.sh
+bench_packages=(wrk)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
   test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: scripts/deps.sh build|test" >&2; exit 2 ;;
+  bench) wanted=("${build_packages[@]}" "${bench_packages[@]}") ;;
+  *) echo "usage: scripts/deps.sh build|test|bench" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -14,10 +14,14 @@ import io
 import ipaddress
 import json
 import os
+import shutil
+import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -56,13 +60,15 @@ MAX_DEPTH = 64  # as src/library/index.cpp
 class Library:
     """One folder's index from `article-reader index`, re-made when a stat walk sees a change."""
 
-    def __init__(self, folder, base, cli=CLI):
+    def __init__(self, folder, base, cache=None, cli=CLI):
         self.folder = os.path.realpath(folder)
         self.base = base  # the URL path that the entries' paths are relative to
+        self.cache = cache  # the indexer's --cache file: only changed files are read again
         self.cli = cli
         self.lock = threading.Lock()
         self.signature = None
         self.index = None
+        self.checked = 0.0  # time.monotonic() when the last completed check started
 
     # Everything the index depends on: names, types, sizes, times and inodes of every entry that is
     # not hidden, and of the targets of symbolic links. Folder links are not followed (the CLI
@@ -97,17 +103,27 @@ class Library:
         return sig
 
     def current(self):
-        """The index as a dict, re-made first when anything changed. Raises RuntimeError."""
+        """The index as a dict, re-made first when anything changed. Raises RuntimeError.
+
+        A check that started after this request arrived is as good as one of its own, so requests
+        that queue behind one walk share the next: under load there is one walk per batch, not one
+        per request, and no answer is older than its request."""
+        arrived = time.monotonic()
         with self.lock:
+            if self.index is not None and self.checked >= arrived:
+                return self.index
+            started = time.monotonic()
             sig = self._signature()
             if sig != self.signature or self.index is None:
                 self.index = self._run()
                 self.signature = sig
+            self.checked = started
             return self.index
 
     def _run(self):
         try:
-            r = subprocess.run([self.cli, "index", self.folder], capture_output=True, timeout=120)
+            command = [self.cli, "index", self.folder] + (["--cache", self.cache] if self.cache else [])
+            r = subprocess.run(command, capture_output=True, timeout=120)
         except (OSError, subprocess.TimeoutExpired) as e:
             raise RuntimeError(f"the indexer {self.cli} could not run: {e}") from None
         if r.returncode != 0:
@@ -123,21 +139,35 @@ class Libraries:
     """The page's library: the chosen folder at /library/ with the bundled articles beside it, or
     the bundled articles alone."""
 
-    def __init__(self, folder):
-        self.bundled = Library(BUNDLED, "/assets/articles/")
-        self.folder = Library(folder, "/library/") if folder else None
+    def __init__(self, folder, cache_dir=None):
+        cache = (lambda name: os.path.join(cache_dir, name)) if cache_dir else (lambda name: None)
+        self.bundled = Library(BUNDLED, "/assets/articles/", cache("bundled.json"))
+        self.folder = Library(folder, "/library/", cache("folder.json")) if folder else None
+        self.served = (None, None, None)  # (folder index, bundled index, (bytes, etag))
 
-    def body(self):
-        if not self.folder:
-            return self.bundled.current()
-        index = dict(self.folder.current())
+    def encoded(self):
+        """The list as served: JSON bytes and their ETag, encoded again only when an index changed."""
+        folder = self.folder.current() if self.folder else None
+        bundled = self.bundled.current()
+        cached_folder, cached_bundled, body = self.served
+        if body is None or cached_folder is not folder or cached_bundled is not bundled:
+            data = json.dumps(self.body(folder, bundled), ensure_ascii=False, separators=(",", ":")).encode()
+            body = (data, '"' + hashlib.blake2b(data, digest_size=16).hexdigest() + '"')
+            self.served = (folder, bundled, body)
+        return body
+
+    @staticmethod
+    def body(folder, bundled):
+        if folder is None:
+            return bundled
+        index = dict(folder)
         # /library/index.json is this list, so a file of that name at the top cannot be served.
         if any(a["path"] == "index.json" for a in index["articles"]):
             index["articles"] = [a for a in index["articles"] if a["path"] != "index.json"]
             index["skipped"] = sorted(index["skipped"] + [{"path": "index.json", "reason":
                 "its URL, /library/index.json, is the library's own index; rename the file to read it"}],
                 key=lambda s: s["path"])
-        index["bundled"] = self.bundled.current()
+        index["bundled"] = bundled
         return index
 
 
@@ -270,7 +300,7 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_index(self):
         try:
-            body = json.dumps(self.server.libraries.body(), ensure_ascii=False, separators=(",", ":")).encode()
+            body, etag = self.server.libraries.encoded()
         except (RuntimeError, ValueError, KeyError) as e:
             body = json.dumps({"error": str(e)}).encode()
             self.send_response(503)
@@ -278,7 +308,6 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return io.BytesIO(body)
-        etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
         return self.send_body(io.BytesIO(body), len(body), TYPES[".json"], etag, None)
 
     def send_body(self, f, size, content_type, etag, mtime):
@@ -350,9 +379,13 @@ def main():
     server.quiet = args.quiet
     server.web = os.path.realpath(WEB)
     server.assets = os.path.realpath(ASSETS)
-    server.libraries = Libraries(args.folder)
+    cache_dir = tempfile.mkdtemp(prefix="article-reader-index-")
+    server.libraries = Libraries(args.folder, cache_dir)
+    # SIGTERM (kill, a script's cleanup) ends the server like Ctrl-C, removing the index cache.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        index = server.libraries.body()  # index once now, so the first visit does not wait
+        index = server.libraries.folder.current() if args.folder else None  # index now: the first visit does not wait
+        server.libraries.encoded()
         if args.folder:
             print(f"article-reader: library {server.libraries.folder.folder}: {len(index['articles'])} articles, "
                   f"{len(index['skipped'])} skipped", flush=True)
@@ -371,6 +404,7 @@ def main():
         print("\narticle-reader: stopped", flush=True)
     finally:
         server.server_close()
+        shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

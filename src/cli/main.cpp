@@ -22,11 +22,12 @@ using namespace reader;
 constexpr const char* usage =
     "usage: article-reader json|html FILE|- [--format text|markdown|json] [--lang TAG] [--dir ltr|rtl]\n"
     "       article-reader commonmark FILE|- [--gfm]   (the CommonMark spec's HTML; see commonmark --help)\n"
-    "       article-reader index DIR\n"
+    "       article-reader index DIR [--cache FILE]\n"
     "       article-reader --version\n"
     "  json   print the article model (JSON v1)\n"
     "  html   print the reading-view HTML\n"
-    "  index  list the .txt, .md and .json articles under DIR, with titles and reading times (JSON)\n"
+    "  index  list the .txt, .md and .json articles under DIR, with titles and reading times (JSON);\n"
+    "         --cache FILE keeps what was read there and re-reads only files that changed\n"
     "  FILE   the article; - reads standard input. The format defaults to the file's extension\n"
     "         (.md markdown, .json json, anything else text).\n"
     "  --lang, --dir   override the language and direction guessed from the text's script\n";
@@ -113,9 +114,21 @@ int run(const Args& args) {
 }
 
 int run_index(int argc, char** argv) {
-    if (argc != 3) return usage_error(argc < 3 ? "index needs a folder" : "unexpected argument \"" + std::string(argv[3]) + "\"");
+    std::string dir, cache;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--cache") {
+            if (i + 1 >= argc) return usage_error("--cache needs a file");
+            cache = argv[++i];
+        } else if (dir.empty()) {
+            dir = a;
+        } else {
+            return usage_error("unexpected argument \"" + a + "\"");
+        }
+    }
+    if (dir.empty()) return usage_error("index needs a folder");
     LibraryIndex index;
-    if (const std::string error = index_library(argv[2], index); !error.empty()) return fail(argv[2], error);
+    if (const std::string error = index_library(dir, index, cache); !error.empty()) return fail(dir, error);
     const std::string out = write_library_json(index);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : fail("", "could not write the output");

@@ -4,14 +4,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <new>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -125,10 +129,27 @@ std::string walk(Walk& w, const fs::path& dir, const std::string& rel_dir, int d
     return "";
 }
 
+// What identifies a file's content without reading it, for the cache.
+struct FileKey {
+    uint64_t size = 0, inode = 0, device = 0;
+    int64_t mtime_ns = 0, ctime_ns = 0;
+
+    bool operator==(const FileKey&) const = default;
+};
+
+FileKey key_of(const struct stat& st) {
+    return {static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_dev),
+            st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec};
+}
+
 struct Outcome {
     std::optional<LibraryEntry> entry;
     std::string reason;
+    FileKey key;
+    bool cacheable = false;  // the outcome follows from the content, and the content had settled
 };
+
+using Cache = std::unordered_map<std::string, Outcome>;  // by path
 
 Outcome fail(std::string reason) {
     Outcome o;
@@ -142,8 +163,21 @@ std::string stem(const std::string& rel) {
     return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+int64_t now_ns() {
+    struct timespec ts {};
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+Outcome from_content(const Candidate& c, const std::string& bytes, const struct stat& st);
+
 // O_NONBLOCK: a FIFO that replaced the file after the walk must not hang the index.
-Outcome read_one(const Candidate& c) {
+Outcome read_one(const Candidate& c, const Cache& cache) {
+    if (struct stat st {}; !cache.empty() && ::stat(c.full.c_str(), &st) == 0) {
+        const auto hit = cache.find(c.rel);
+        if (hit != cache.end() && hit->second.key == key_of(st)) return hit->second;
+    }
+    const int64_t started = now_ns();
     const int fd = ::open(c.full.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return fail(std::string("cannot be opened: ") + std::strerror(errno));
     struct stat st {};
@@ -171,6 +205,13 @@ Outcome read_one(const Candidate& c) {
     }
     ::close(fd);
     bytes.resize(got);
+    Outcome o = from_content(c, bytes, st);
+    o.key = key_of(st);
+    o.cacheable = got == size && started - o.key.mtime_ns >= 1000000000LL && started - o.key.ctime_ns >= 1000000000LL;
+    return o;
+}
+
+Outcome from_content(const Candidate& c, const std::string& bytes, const struct stat& st) {
     const ReadResult r = read_article(bytes, c.format);
     if (!r.article) return fail(r.error);
     LibraryEntry e;
@@ -182,16 +223,16 @@ Outcome read_one(const Candidate& c) {
     const size_t slash = c.rel.rfind('/');
     e.folder = slash == std::string::npos ? "" : c.rel.substr(0, slash);
     e.format = format_name(c.format);
-    e.bytes = got;
+    e.bytes = bytes.size();
     e.mtime = static_cast<int64_t>(st.st_mtim.tv_sec);
     Outcome o;
     o.entry = std::move(e);
     return o;
 }
 
-Outcome read_safely(const Candidate& c) {
+Outcome read_safely(const Candidate& c, const Cache& cache) {
     try {
-        return read_one(c);
+        return read_one(c, cache);
     } catch (const std::bad_alloc&) {
         return fail("out of memory while reading it");
     } catch (const std::exception& e) {
@@ -200,11 +241,11 @@ Outcome read_safely(const Candidate& c) {
 }
 
 // The files are independent, so they are read on every core; each thread takes the next one.
-std::vector<Outcome> read_all(const std::vector<Candidate>& candidates) {
+std::vector<Outcome> read_all(const std::vector<Candidate>& candidates, const Cache& cache) {
     std::vector<Outcome> outcomes(candidates.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < candidates.size();) outcomes[i] = read_safely(candidates[i]);
+        for (size_t i; (i = next.fetch_add(1)) < candidates.size();) outcomes[i] = read_safely(candidates[i], cache);
     };
     const size_t threads = std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, candidates.size()});
     std::vector<std::thread> pool;
@@ -226,14 +267,109 @@ std::string root_name(const std::string& dir) {
     return decode_utf8(p.filename().string()).text;
 }
 
-std::string index_unsafe(const std::string& dir, LibraryIndex& out) {
+using Json = nlohmann::ordered_json;
+
+std::string slurp(const std::string& path) {
+    std::string data;
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return data;
+    char buffer[1 << 16];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) data.append(buffer, n);
+    std::fclose(f);
+    return data;
+}
+
+// The cache is this module's own file: {"version":1,"folder":…,"files":[{"path","key":[…],
+// "entry":{…} | "reason":…}]}. Anything unexpected in it means starting afresh.
+Cache load_cache(const std::string& path, const fs::path& root) {
+    Cache cache;
+    try {
+        const Json j = Json::parse(slurp(path), nullptr, false);
+        if (j.is_discarded() || !j.is_object() || j.value("version", 0) != 1 || j.value("folder", "") != root.string()) return {};
+        for (const Json& f : j.at("files")) {
+            Outcome o;
+            const Json& k = f.at("key");
+            o.key = {k.at(0).get<uint64_t>(), k.at(1).get<uint64_t>(), k.at(2).get<uint64_t>(), k.at(3).get<int64_t>(),
+                     k.at(4).get<int64_t>()};
+            o.cacheable = true;
+            if (f.contains("reason")) {
+                o.reason = f.at("reason").get<std::string>();
+            } else {
+                const Json& e = f.at("entry");
+                LibraryEntry entry;
+                entry.path = f.at("path").get<std::string>();
+                entry.title = e.at("title").get<std::string>();
+                entry.words = e.at("words").get<int>();
+                entry.minutes = e.at("minutes").get<int>();
+                if (!e.at("date").is_null()) entry.date = e.at("date").get<std::string>();
+                entry.folder = e.at("folder").get<std::string>();
+                entry.format = e.at("format").get<std::string>();
+                entry.bytes = e.at("bytes").get<uint64_t>();
+                entry.mtime = e.at("mtime").get<int64_t>();
+                o.entry = std::move(entry);
+            }
+            cache[f.at("path").get<std::string>()] = std::move(o);
+        }
+    } catch (const std::exception&) {
+        return {};
+    }
+    return cache;
+}
+
+Json entry_json(const LibraryEntry& e) {
+    Json j;
+    j["path"] = e.path;
+    j["title"] = e.title;
+    j["words"] = e.words;
+    j["minutes"] = e.minutes;
+    j["date"] = e.date ? Json(*e.date) : Json(nullptr);
+    j["folder"] = e.folder;
+    j["format"] = e.format;
+    j["bytes"] = e.bytes;
+    j["mtime"] = e.mtime;
+    return j;
+}
+
+std::string dump(const Json& j) {
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Written next to its final name and renamed over it, so a reader never sees half a cache.
+void save_cache(const std::string& path, const fs::path& root, const std::vector<Candidate>& candidates,
+                const std::vector<Outcome>& outcomes) {
+    Json files = Json::array();
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        const Outcome& o = outcomes[i];
+        if (!o.cacheable) continue;
+        Json f;
+        f["path"] = candidates[i].rel;
+        f["key"] = Json::array({o.key.size, o.key.inode, o.key.device, o.key.mtime_ns, o.key.ctime_ns});
+        if (o.entry)
+            f["entry"] = entry_json(*o.entry);
+        else
+            f["reason"] = o.reason;
+        files.push_back(std::move(f));
+    }
+    const std::string text = dump(Json{{"version", 1}, {"folder", root.string()}, {"files", std::move(files)}});
+    const std::string temp = path + ".tmp" + std::to_string(::getpid());
+    FILE* f = std::fopen(temp.c_str(), "wb");
+    if (f == nullptr) return;
+    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    if (std::fclose(f) == 0 && written && std::rename(temp.c_str(), path.c_str()) == 0) return;
+    std::remove(temp.c_str());
+}
+
+std::string index_unsafe(const std::string& dir, LibraryIndex& out, const std::string& cache_path) {
     std::error_code ec;
     Walk w;
     w.root = fs::canonical(dir, ec);
     if (ec) return ec.message();
     if (!fs::is_directory(w.root, ec)) return "not a folder";
     if (std::string error = walk(w, w.root, "", 0); !error.empty()) return error;
-    const std::vector<Outcome> outcomes = read_all(w.candidates);
+    std::sort(w.candidates.begin(), w.candidates.end(), [](const auto& x, const auto& y) { return x.rel < y.rel; });
+    const Cache cache = cache_path.empty() ? Cache{} : load_cache(cache_path, w.root);
+    const std::vector<Outcome> outcomes = read_all(w.candidates, cache);
+    if (!cache_path.empty()) save_cache(cache_path, w.root, w.candidates, outcomes);
     out = LibraryIndex{};
     out.root = root_name(dir);
     out.skipped = std::move(w.skipped);
@@ -248,15 +384,11 @@ std::string index_unsafe(const std::string& dir, LibraryIndex& out) {
     return "";
 }
 
-std::string dump(const nlohmann::ordered_json& j) {
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
 }  // namespace
 
-std::string index_library(const std::string& dir, LibraryIndex& out) {
+std::string index_library(const std::string& dir, LibraryIndex& out, const std::string& cache_path) {
     try {
-        return index_unsafe(dir, out);
+        return index_unsafe(dir, out, cache_path);
     } catch (const std::bad_alloc&) {
         return "out of memory while listing the folder";
     } catch (const std::exception& e) {
@@ -265,21 +397,10 @@ std::string index_library(const std::string& dir, LibraryIndex& out) {
 }
 
 std::string write_library_json(const LibraryIndex& index) {
-    using Json = nlohmann::ordered_json;
     std::string out = "{\"version\":1,\"root\":" + dump(Json(index.root)) + ",\"articles\":[";
     const char* sep = "\n";
     for (const LibraryEntry& e : index.articles) {
-        Json j;
-        j["path"] = e.path;
-        j["title"] = e.title;
-        j["words"] = e.words;
-        j["minutes"] = e.minutes;
-        j["date"] = e.date ? Json(*e.date) : Json(nullptr);
-        j["folder"] = e.folder;
-        j["format"] = e.format;
-        j["bytes"] = e.bytes;
-        j["mtime"] = e.mtime;
-        out += sep + dump(j);
+        out += sep + dump(entry_json(e));
         sep = ",\n";
     }
     out += index.articles.empty() ? "],\"skipped\":[" : "\n],\"skipped\":[";

@@ -36,7 +36,12 @@ struct LibraryIndex {
 // read_article. Names starting with "." are ignored, files and folders alike. Never throws; returns
 // "" on success or why the folder itself cannot be listed. Problems with single files land in
 // `skipped`.
-std::string index_library(const std::string& dir, LibraryIndex& out);
+//
+// With a `cache_path`, what a previous run learnt there is reused for files whose size, times,
+// inode and device are unchanged, and the file is rewritten for the next run. Files modified less
+// than a second before they were read are not cached (their time stamp cannot prove a later edit).
+// A missing, corrupt or foreign cache file is ignored; failing to write it is not an error.
+std::string index_library(const std::string& dir, LibraryIndex& out, const std::string& cache_path = "");
 
 // {"version":1,"root":…,"articles":[…],"skipped":[…]}, one entry per line.
 std::string write_library_json(const LibraryIndex& index);

@@ -134,3 +134,30 @@ test("an empty folder is an empty list; a missing folder or a file is one error 
     assert.match(r.stderr, /^article-reader: .+\nusage: /);
   }
 });
+
+test("--cache reuses what it read, and still sees an edit that kept the size and the modification time", async () => {
+  const dir = library({ "a.txt": "First title\n\nSome text.\n", "b.txt": "Other\n\nMore text.\n" });
+  const cache = join(dir, "..", "index-cache.json");
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // files younger than a second are never cached
+  const plain = index(dir).out;
+  const cold = spawnSync(cli, ["index", dir, "--cache", cache], { encoding: "utf8" });
+  assert.equal(cold.status, 0, cold.stderr);
+  assert.equal(cold.stdout, plain);
+  assert.deepEqual(JSON.parse(readFileSync(cache, "utf8")).files.map((f) => f.path), ["a.txt", "b.txt"]);
+  const warm = spawnSync(cli, ["index", dir, "--cache", cache], { encoding: "utf8" });
+  assert.equal(warm.stdout, plain, "the cached list is the same list");
+
+  const { mtime } = statSync(join(dir, "a.txt"));
+  writeFileSync(join(dir, "a.txt"), "Again title\n\nSome text.\n"); // same length
+  utimesSync(join(dir, "a.txt"), mtime, mtime);
+  const edited = JSON.parse(spawnSync(cli, ["index", dir, "--cache", cache], { encoding: "utf8" }).stdout);
+  assert.equal(edited.articles[0].title, "Again title");
+
+  writeFileSync(cache, "{not json");
+  const corrupt = spawnSync(cli, ["index", dir, "--cache", cache], { encoding: "utf8" });
+  assert.equal(corrupt.status, 0);
+  assert.equal(JSON.parse(corrupt.stdout).articles[0].title, "Again title");
+  const unwritable = spawnSync(cli, ["index", dir, "--cache", join(dir, "no-such-folder", "c.json")], { encoding: "utf8" });
+  assert.equal(unwritable.status, 0, "a cache it cannot write is not an error");
+  assert.equal(unwritable.stdout, corrupt.stdout);
+});

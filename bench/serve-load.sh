@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The server under load: wrk, 64 connections for 30 s each on loopback, against
+#   ./serve.sh FOLDER     the bundled article, the page, and /library/index.json of a 2,000-article
+#                         library (bench/index.mjs makes it), with its stat walk on every request
+#   python3 -m http.server, the peer, serving the same bundled article from the same folder
+# (Background jobs of a script ignore SIGINT, so they are stopped with SIGTERM.)
+# Prints requests/s, socket errors and non-2xx answers for each, and exits non-zero when ours had any.
+#   bench/serve-load.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+connections=${2:-64}
+
+scripts/deps.sh bench
+[ -d build/bench/library ] || node bench/index.mjs 1 >/dev/null
+
+children=()
+cleanup() { for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+log=$(mktemp)
+./serve.sh build/bench/library --port 0 --quiet >"$log" 2>&1 &
+children+=($!)
+for _ in $(seq 1 600); do grep -q "serving on" "$log" && break; sleep 0.2; done
+ours=$(sed -nE 's/.*serving on (http:\/\/[^ ]+\/).*/\1/p' "$log")
+[ -n "$ours" ] || { cat "$log" >&2; echo "serve-load: serve.sh did not start" >&2; exit 1; }
+
+peer_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$peer_port" --bind 127.0.0.1 --directory "$PWD" >/dev/null 2>&1 &
+children+=($!)
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$peer_port/" && break; sleep 0.1; done
+peer="http://127.0.0.1:$peer_port/"
+
+failed=0
+# wrk's summary, reduced to: requests/s, requests, socket errors (connect/read/write/timeout), non-2xx
+run() {
+  local name=$1 url=$2 out rps reqs sock non2xx
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
+  rps=$(sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p' <<<"$out")
+  reqs=$(sed -nE 's/^ *([0-9]+) requests in .*/\1/p' <<<"$out")
+  sock=$(sed -nE 's/.*Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+).*/\1 \2 \3 \4/p' <<<"$out")
+  non2xx=$(sed -nE 's/.*Non-2xx or 3xx responses: *([0-9]+).*/\1/p' <<<"$out")
+  p50=$(sed -nE 's/^ +50% +([0-9.]+[a-z]+).*/\1/p' <<<"$out")
+  p99=$(sed -nE 's/^ +99% +([0-9.]+[a-z]+).*/\1/p' <<<"$out")
+  printf '%-44s %9s req/s  %8s requests  p50 %-8s p99 %-8s socket errors (connect read write timeout) %-12s non-2xx %s\n' \
+    "$name" "$rps" "$reqs" "$p50" "$p99" "${sock:-0 0 0 0}" "${non2xx:-0}"
+  case "$name" in serve.py*) [ -z "$sock" ] && [ -z "$non2xx" ] || failed=1 ;; esac
+}
+
+echo "wrk -t2 -c$connections -d${seconds}s on $(nproc) cores, $(date -u +%F)"
+run "serve.py: bundled article (3 KB)" "${ours}assets/articles/china-japan-security-dialogue.txt"
+run "python3 -m http.server: same article" "${peer}assets/articles/china-japan-security-dialogue.txt"
+run "serve.py: / (the page)" "$ours"
+run "serve.py: /library/index.json (2,000 articles)" "${ours}library/index.json"
+exit $failed
