@@ -6,7 +6,8 @@ namespace reader {
 
 std::string view_options_from_json(std::string_view text, ViewOptions& out) {
     if (text.empty()) return "";
-    const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    // ordered_json, as the model reader uses: one basic_json instantiation in the wasm, not two
+    const auto json = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
     if (json.is_discarded() || !json.is_object()) return "/: options must be a JSON object";
     for (const auto& [key, value] : json.items()) {
         const std::string v = value.is_string() ? value.get<std::string>() : "";
