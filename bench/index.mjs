@@ -50,15 +50,20 @@ function makeLibrary(dir) {
   return bytes;
 }
 
+// Median wall time and median CPU time (user + system, all threads and children) in ms, by bash's
+// `time`: the machines are shared, and CPU time is what other work on them inflates least.
 function median(command, args) {
-  const times = [];
+  const wall = [], cpu = [];
   for (let i = 0; i <= runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"] });
-    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}`);
-    if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6); // the first run warms the page cache
+    const r = spawnSync("bash", ["-c", 'TIMEFORMAT="%R %U %S"; time "$@" >/dev/null', "bash", command, ...args], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+    const [real, user, sys] = r.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+    if (i === 0) continue; // the first run warms the page cache (and, with --cache, fills the cache)
+    wall.push(real * 1000);
+    cpu.push((user + sys) * 1000);
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: mid(wall), cpu: mid(cpu) };
 }
 
 const dir = join(root, "build/bench/library");
@@ -72,7 +77,8 @@ rmSync(cacheFile, { force: true });
 const cached = median(cli, ["index", dir, "--cache", cacheFile]);
 const cat = median("sh", ["-c", 'find "$1" -type f -exec cat {} + >/dev/null', "sh", dir]);
 const wc = median("sh", ["-c", 'find "$1" -type f -exec wc -w {} + >/dev/null', "sh", dir]);
-console.log(`${count} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, median of ${runs}: ` +
-  `index ${index.toFixed(0)} ms, index --cache (warm) ${cached.toFixed(0)} ms, cat ${cat.toFixed(0)} ms, ` +
-  `wc -w ${wc.toFixed(0)} ms; index/cat ${(index / cat).toFixed(1)}, index/wc ${(index / wc).toFixed(2)}, ` +
-  `cached/cat ${(cached / cat).toFixed(1)}`);
+console.log(`${count} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, median of ${runs}, wall / CPU ms:`);
+for (const [name, t] of [["index", index], ["index --cache (warm)", cached], ["cat", cat], ["wc -w", wc]]) {
+  console.log(`  ${name.padEnd(22)} ${t.wall.toFixed(0).padStart(6)} ${t.cpu.toFixed(0).padStart(6)}   ` +
+    `/cat ${(t.wall / cat.wall).toFixed(2)} ${(t.cpu / cat.cpu).toFixed(2)}   /wc -w ${(t.wall / wc.wall).toFixed(2)} ${(t.cpu / wc.cpu).toFixed(2)}`);
+}
