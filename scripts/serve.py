@@ -351,6 +351,12 @@ class ReaderServer(http.server.ThreadingHTTPServer):
     request_queue_size = 1024
     daemon_threads = True
 
+    def handle_error(self, request, client_address):
+        # A client that hangs up mid-answer is routine (a closed tab, wrk stopping), not a traceback.
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def loopback(host):
     if host == "localhost":
