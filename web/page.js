@@ -28,4 +28,12 @@
   reader.addEventListener("article-reader-error", () => {
     document.title = "Article not shown · article-reader";
   });
+
+  // Offline reading (sw.js). When a new build's worker takes over from an old one, the page
+  // reloads once, so that no old script runs against the new wasm.
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    const hadWorker = Boolean(navigator.serviceWorker.controller);
+    navigator.serviceWorker.addEventListener("controllerchange", () => hadWorker && location.reload());
+    navigator.serviceWorker.register("sw.js").catch(() => {}); // the page works without it
+  }
 })();
