@@ -46,9 +46,11 @@ for preset in native wasm; do
   fi
 done
 # serve.sh indexes the library with the release CLI; building it here keeps the browser tests'
-# first server start inside their time limit.
+# first server start inside their time limit. Without -Werror: the native preset already makes
+# warnings errors on the same sources, and g++ 12 at -O3 reports false -Wrestrict overlaps inside
+# libstdc++'s string code (GCC bug 105329) that -O0 does not.
 step "build: release CLI"
-if ! { cmake --preset release -DARTICLE_READER_WERROR=$werror >/dev/null && cmake --build --preset release --target article-reader; }; then
+if ! { cmake --preset release -DARTICLE_READER_WERROR=OFF >/dev/null && cmake --build --preset release --target article-reader; }; then
   broken "build of the release CLI"
   built=0
 fi
