@@ -142,7 +142,7 @@ inline void check_html(std::string_view html) {
             if (attr.empty()) broken("a malformed attribute", html.substr(attr_at, 80));
             if (attr.starts_with("on") || attr == "style") broken("an on* or style attribute", html.substr(attr_at, 80));
             if (!one_of(attr, {"class", "lang", "dir", "id", "href", "src", "alt", "title", "open", "start", "type",
-                               "loading", "decoding", "checked", "disabled", "align", "scope", "colspan", "rowspan"}) &&
+                               "loading", "decoding", "checked", "disabled", "align", "scope", "colspan", "rowspan", "role"}) &&
                 !attr.starts_with("data-") && !attr.starts_with("aria-"))
                 broken("an attribute outside the allowlist", html.substr(attr_at, 80));
             if (i < html.size() && html[i] == '=') {
