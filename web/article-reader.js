@@ -165,13 +165,7 @@
 
   function buildShadow(host) {
     const root = host.attachShadow({ mode: "open" });
-    const style = document.createElement("link");
-    style.rel = "stylesheet";
-    style.href = assetUrl("article-reader.css");
-    const styled = new Promise((resolve) => {
-      style.onload = resolve;
-      style.onerror = resolve; // unstyled text beats no text
-    });
+    const { style, styled } = stylesheet(root);
     const status = element("div", "ar-status", "Loading the article…", { role: "status", part: "status" });
     const notices = element("div", "ar-notices", undefined, { part: "notices" });
     const toolbar = element("div", "ar-toolbar", undefined, { part: "toolbar", role: "toolbar", "aria-label": "Reader" });
@@ -197,7 +191,7 @@
     progress.append(bar);
     const frame = element("div", "ar-root");
     frame.append(progress, toolbar, settings, status, notices, content);
-    root.append(style, frame);
+    root.append(...(style ? [style] : []), frame);
     return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search };
   }
 
@@ -218,6 +212,27 @@
       view.settingsButton.setAttribute("aria-expanded", "false");
     }
     view.toolbar.hidden = !controlNames.some((name) => wanted.includes(name));
+  }
+
+  // The shadow root's stylesheet: a <link> beside this script, or, in a file written by
+  // `article-reader export` (which has no neighbours on file://), the CSS it carries in
+  // <style data-article-reader>, adopted as a constructed sheet.
+  function stylesheet(root) {
+    const carried = document.querySelector("style[data-article-reader]")?.textContent;
+    if (carried && "adoptedStyleSheets" in root) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(carried);
+      root.adoptedStyleSheets = [sheet];
+      return { style: null, styled: Promise.resolve() };
+    }
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = assetUrl("article-reader.css");
+    const styled = new Promise((resolve) => {
+      style.onload = resolve;
+      style.onerror = resolve; // unstyled text beats no text
+    });
+    return { style, styled };
   }
 
   function button(label, action, attributes = {}) {
@@ -425,9 +440,11 @@
     return scrollable <= 0 ? whenShort : Math.min(1, Math.max(0, -rect.top / scrollable));
   }
 
-  function savePlace(view, key) {
+  // `furthest` (1 once the end was on screen) and `src` let a library tell read from unread.
+  function savePlace(view, key, src) {
     const closed = [...sectionsOf(view)].filter((d) => !d.open).map((d) => d.id);
-    store.set(key, { closed, fraction: readFraction(view), saved: Date.now() });
+    const furthest = Math.max(Number(store.get(key)?.furthest) || 0, readFraction(view, 1));
+    store.set(key, { closed, fraction: readFraction(view), furthest, src, saved: Date.now() });
   }
 
   // Returns whether there was a place to restore.
@@ -626,7 +643,8 @@
         const url = new URL(this.src, document.baseURI).href;
         const { bytes, contentType } = await fetchArticle(url);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
-        return readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides());
+        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides());
+        return { ...result, source: url };
       }, false);
     }
 
@@ -674,6 +692,7 @@
       if (old) loadCore().then((core) => core.release(old)); // the old article's copy in wasm
       this.#handle = result.handle;
       this.#article = result.article;
+      this.#source = result.source ?? null; // the URL it came from, for the library's read states
       this.#placeKey = null;
       showArticle(this.#view, result);
       applyControls(this.#view, this.getAttribute("controls"));
@@ -831,6 +850,7 @@
     }
 
     #placeKey = null;
+    #source = null;
     #saveTimer = 0;
 
     // Saves the place at most twice a second, and at once when the page goes away.
@@ -842,7 +862,7 @@
     #saveNow = () => {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = 0;
-      if (this.#placeKey && this.isConnected) savePlace(this.#view, this.#placeKey);
+      if (this.#placeKey && this.isConnected) savePlace(this.#view, this.#placeKey, this.#source);
     };
 
     // Forgets this article's remembered place, and shows it as a first visit would.

@@ -122,6 +122,7 @@ private:
             return object(j, path, {"type", "blocks"}) && required_blocks(j, path, b.blocks, depth + 1);
         }
         if (type == "list") return list(j, path, b, depth);
+        if (type == "table") return table(j, path, b, depth);
         if (type == "code") {
             b.type = BlockType::code;
             return object(j, path, {"type", "text", "lang"}) && required_string(j, path, "text", b.text) &&
@@ -137,7 +138,7 @@ private:
                    required_string(j, path, "alt", b.text) && optional_string(j, path, "title", b.title);
         }
         return fail(path + "/type",
-                    "unknown block type \"" + type + "\" (expected paragraph, list, quote, code, rule or image)");
+                    "unknown block type \"" + type + "\" (expected paragraph, list, quote, code, rule, image or table)");
     }
 
     bool required_blocks(const Json& j, const std::string& path, std::vector<Block>& out, int depth) {
@@ -165,10 +166,47 @@ private:
         b.items.resize(items.size());
         for (size_t i = 0; i < items.size(); ++i) {
             std::string item_path = path + "/items/" + std::to_string(i);
-            if (!object(items[i], item_path, {"blocks"}) ||
+            if (!object(items[i], item_path, {"checked", "blocks"}) ||
                 !required_blocks(items[i], item_path, b.items[i].blocks, depth + 1))
                 return false;
+            if (items[i].contains("checked")) {
+                if (!items[i]["checked"].is_boolean()) return fail(item_path + "/checked", "expected true or false");
+                b.items[i].checked = items[i]["checked"].get<bool>();
+            }
         }
+        return true;
+    }
+
+    // A table: {align: [one per column], head: [cells], rows: [[cells]]}, each cell an array of inlines.
+    bool table(const Json& j, const std::string& path, Block& b, int depth) {
+        b.type = BlockType::table;
+        if (!object(j, path, {"type", "align", "head", "rows"})) return false;
+        for (const char* key : {"align", "head", "rows"})
+            if (!j.contains(key)) return fail(path, std::string("missing key \"") + key + "\"");
+        if (!array(j["align"], path + "/align")) return false;
+        b.align.resize(j["align"].size());
+        for (size_t i = 0; i < b.align.size(); ++i) {
+            const std::string at = path + "/align/" + std::to_string(i);
+            if (!string(j["align"][i], at, b.align[i])) return false;
+            if (b.align[i] != "" && b.align[i] != "left" && b.align[i] != "center" && b.align[i] != "right")
+                return fail(at, "expected \"\", \"left\", \"center\" or \"right\"");
+        }
+        if (!cells(j["head"], path + "/head", b.head, b.align.size(), depth)) return false;
+        const Json& rows = j["rows"];
+        if (!array(rows, path + "/rows")) return false;
+        b.rows.resize(rows.size());
+        for (size_t i = 0; i < rows.size(); ++i)
+            if (!cells(rows[i], path + "/rows/" + std::to_string(i), b.rows[i], b.align.size(), depth)) return false;
+        return true;
+    }
+
+    bool cells(const Json& j, const std::string& path, std::vector<std::vector<Inline>>& out, size_t columns, int depth) {
+        if (!array(j, path)) return false;
+        if (j.size() != columns)
+            return fail(path, "expected " + std::to_string(columns) + " cells, one per column");
+        out.resize(j.size());
+        for (size_t i = 0; i < j.size(); ++i)
+            if (!inlines(j[i], path + "/" + std::to_string(i), out[i], depth + 1)) return false;
         return true;
     }
 
@@ -193,8 +231,10 @@ private:
             in.type = type == "text" ? InlineType::text : InlineType::code;
             return object(j, path, {"type", "text"}) && required_string(j, path, "text", in.text);
         }
-        if (type == "emphasis" || type == "strong") {
-            in.type = type == "emphasis" ? InlineType::emphasis : InlineType::strong;
+        if (type == "emphasis" || type == "strong" || type == "strikethrough") {
+            in.type = type == "emphasis" ? InlineType::emphasis
+                      : type == "strong" ? InlineType::strong
+                                         : InlineType::strikethrough;
             return object(j, path, {"type", "inlines"}) && required_inlines(j, path, in.children, depth);
         }
         if (type == "link") {
@@ -212,7 +252,7 @@ private:
             return object(j, path, {"type"});
         }
         return fail(path + "/type", "unknown inline type \"" + type +
-                                        "\" (expected text, emphasis, strong, code, link, image or break)");
+                                        "\" (expected text, emphasis, strong, strikethrough, code, link, image or break)");
     }
 
     bool sections(const Json& j, const std::string& path, std::vector<Section>& out, int parent_level, int depth) {

@@ -17,6 +17,7 @@ const char* inline_name(InlineType t) {
         case InlineType::link: return "link";
         case InlineType::image: return "image";
         case InlineType::line_break: return "break";
+        case InlineType::strikethrough: return "strikethrough";
     }
     return "text";
 }
@@ -29,6 +30,7 @@ const char* block_name(BlockType t) {
         case BlockType::code: return "code";
         case BlockType::rule: return "rule";
         case BlockType::image: return "image";
+        case BlockType::table: return "table";
     }
     return "paragraph";
 }
@@ -128,7 +130,8 @@ void write_inline(Writer& w, const Inline& in) {
         case InlineType::text:
         case InlineType::code: w.key("text").value(in.text); break;
         case InlineType::emphasis:
-        case InlineType::strong: w.key("inlines"), write_inlines(w, in.children); break;
+        case InlineType::strong:
+        case InlineType::strikethrough: w.key("inlines"), write_inlines(w, in.children); break;
         case InlineType::link:
             w.key("url").value(in.url);
             if (!in.title.empty()) w.key("title").value(in.title);
@@ -159,9 +162,28 @@ void write_list(Writer& w, const Block& b) {
     for (const ListItem& item : b.items) {
         w.item();
         w.open('{');
+        if (item.checked) w.key("checked").value(*item.checked);
         w.key("blocks"), write_blocks(w, item.blocks);
         w.close('}');
     }
+    w.close(']');
+}
+
+void write_cells(Writer& w, const std::vector<std::vector<Inline>>& cells) {
+    w.open('[');
+    for (const std::vector<Inline>& cell : cells) w.item(), write_inlines(w, cell);
+    w.close(']');
+}
+
+void write_table(Writer& w, const Block& b) {
+    w.key("align");
+    w.open('[');
+    for (const std::string& a : b.align) w.item(), w.value(a);
+    w.close(']');
+    w.key("head"), write_cells(w, b.head);
+    w.key("rows");
+    w.open('[');
+    for (const auto& row : b.rows) w.item(), write_cells(w, row);
     w.close(']');
 }
 
@@ -182,6 +204,7 @@ void write_block(Writer& w, const Block& b) {
             w.key("alt").value(b.text);
             if (!b.title.empty()) w.key("title").value(b.title);
             break;
+        case BlockType::table: write_table(w, b); break;
     }
     w.close('}');
 }

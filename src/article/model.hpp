@@ -8,24 +8,25 @@
 
 namespace reader {
 
-enum class InlineType { text, emphasis, strong, code, link, image, line_break };
+enum class InlineType { text, emphasis, strong, code, link, image, line_break, strikethrough };
 
 struct Inline {
     InlineType type = InlineType::text;
     std::string text;              // text, code: the characters; image: the alt text
     std::string url;               // link, image
     std::string title;             // link, image: optional tooltip ("" when absent)
-    std::vector<Inline> children;  // emphasis, strong, link
+    std::vector<Inline> children;  // emphasis, strong, strikethrough, link
 
     bool operator==(const Inline&) const = default;
 };
 
-enum class BlockType { paragraph, list, quote, code, rule, image };
+enum class BlockType { paragraph, list, quote, code, rule, image, table };
 
 struct Block;
 
 struct ListItem {
     std::vector<Block> blocks;
+    std::optional<bool> checked;  // a task list item: done or not; empty for an ordinary item
 
     bool operator==(const ListItem&) const = default;
 };
@@ -42,6 +43,11 @@ struct Block {
     std::string lang;              // code: info string ("" when absent)
     std::string url;               // image
     std::string title;             // image
+    // table: each column's alignment ("", "left", "center", "right"), the head row's cells and
+    // the body rows' cells, each cell its inlines; every row has one cell per column.
+    std::vector<std::string> align;
+    std::vector<std::vector<Inline>> head;
+    std::vector<std::vector<std::vector<Inline>>> rows;
 
     bool operator==(const Block&) const = default;
 };

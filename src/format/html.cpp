@@ -179,7 +179,41 @@ private:
                 image(b.url, b.text, b.title);
                 out_ += "</figure>\n";
                 break;
+            case BlockType::table: table(b); break;
         }
+    }
+
+    // Wide tables scroll inside their frame rather than widen the page; each cell is a search unit.
+    void table(const Block& b) {
+        out_ += "<div class=\"ar-table\"><table>\n<thead>\n";
+        row(b, b.head, "th");
+        out_ += "</thead>\n";
+        if (!b.rows.empty()) {
+            out_ += "<tbody>\n";
+            for (const auto& r : b.rows) row(b, r, "td");
+            out_ += "</tbody>\n";
+        }
+        out_ += "</table></div>\n";
+    }
+
+    void row(const Block& b, const std::vector<std::vector<Inline>>& cells, const char* tag) {
+        out_ += "<tr>";
+        for (size_t i = 0; i < cells.size(); ++i) {
+            out_ += '<';
+            out_ += tag;
+            if (i < b.align.size() && !b.align[i].empty()) {
+                out_ += " class=\"ar-align-";
+                text(b.align[i]);
+                out_ += '"';
+            }
+            unit();
+            out_ += '>';
+            inlines(cells[i]);
+            out_ += "</";
+            out_ += tag;
+            out_ += '>';
+        }
+        out_ += "</tr>\n";
     }
 
     void list(const Block& b) {
@@ -194,10 +228,18 @@ private:
         }
         for (const ListItem& item : b.items) {
             out_ += "<li>";
+            if (item.checked) task_box(*item.checked);
             blocks(item.blocks);
             out_ += "</li>\n";
         }
         out_ += b.ordered ? "</ol>\n" : "</ul>\n";
+    }
+
+    // A task item's box is a picture with its state as its name, not a form control: the view is
+    // read-only, and an unlabelled checkbox would be one more stop for keyboards.
+    void task_box(bool checked) {
+        out_ += checked ? "<span class=\"ar-task ar-task-done\" role=\"img\" aria-label=\"done\">\u2611</span> "
+                        : "<span class=\"ar-task\" role=\"img\" aria-label=\"not done\">\u2610</span> ";
     }
 
     void code_block(const Block& b) {
@@ -232,6 +274,7 @@ private:
             case InlineType::text: text(in.text); break;
             case InlineType::emphasis: wrap("em", in.children); break;
             case InlineType::strong: wrap("strong", in.children); break;
+            case InlineType::strikethrough: wrap("del", in.children); break;
             case InlineType::code:
                 out_ += "<code>";
                 text(in.text);

@@ -90,10 +90,18 @@ private:
                 case BlockType::list:
                     for (const ListItem& item : b.items) blocks(item.blocks);
                     break;
+                case BlockType::table: table(b); break;
                 case BlockType::rule:
                 case BlockType::image: break;
             }
         }
+    }
+
+    // One unit per cell, head row first, as the formatter numbers them.
+    void table(const Block& b) {
+        for (const auto& cell : b.head) units.emplace_back(), inlines(cell, units.back());
+        for (const auto& row : b.rows)
+            for (const auto& cell : row) units.emplace_back(), inlines(cell, units.back());
     }
 
     static void inlines(const std::vector<Inline>& list, std::string& out) {
@@ -103,6 +111,7 @@ private:
                 case InlineType::code: out += in.text; break;
                 case InlineType::emphasis:
                 case InlineType::strong:
+                case InlineType::strikethrough:
                 case InlineType::link: inlines(in.children, out); break;
                 case InlineType::image:
                     if (!safe_url(in.url)) out += in.text;  // shown as its alt text

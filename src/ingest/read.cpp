@@ -6,6 +6,7 @@
 #include "article/stats.hpp"
 #include "article/text.hpp"
 #include "ingest/json.hpp"
+#include "ingest/markdown.hpp"
 #include "ingest/plain_text.hpp"
 #include "ingest/utf8.hpp"
 
@@ -72,7 +73,7 @@ ReadResult read_decoded(const DecodedText& decoded, Format format) {
     Article article;
     switch (format) {
         case Format::text: article = read_plain_text(decoded.text); break;
-        case Format::markdown: return failure("Markdown is not supported yet; use --format text to read it as plain text");
+        case Format::markdown: article = read_markdown(decoded.text); break;
         case Format::json:
             if (std::string error = read_json_article(decoded.text, article); !error.empty()) return failure(error);
             break;

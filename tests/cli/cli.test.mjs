@@ -81,8 +81,6 @@ test("bad input gets a specific one-line error", () => {
     `article-reader: ${join(scratch, "bad.json")}: /sections/0/level: expected an integer 1-6`);
   expectFailure(run(["json", "-", "--format", "json"], "{\n"),
     "article-reader: <stdin>: line 2, column 1: JSON syntax error: syntax error while parsing object key - unexpected end of input; expected string literal");
-  expectFailure(run(["json", file("notes.md", "# Notes\n")]),
-    `article-reader: ${join(scratch, "notes.md")}: Markdown is not supported yet; use --format text to read it as plain text`);
   expectFailure(run(["json", scratch]), `article-reader: ${scratch}: read error (is it a directory?)`);
 });
 

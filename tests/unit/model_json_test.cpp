@@ -76,13 +76,13 @@ TEST_CASE("validation errors name the path and what was expected") {
     CHECK(model_error(with(R"("dir": "up")")) == "/dir: expected \"ltr\" or \"rtl\"");
     CHECK(model_error(with(R"("lang": "")")) == "/lang: expected a language tag such as \"en\" or \"zh-Hans\"");
     CHECK(model_error(with(R"("blocks": {})")) == "/blocks: expected an array");
-    CHECK(model_error(with(R"("blocks": [{"type": "table"}])")) ==
-          "/blocks/0/type: unknown block type \"table\" (expected paragraph, list, quote, code, rule or image)");
+    CHECK(model_error(with(R"("blocks": [{"type": "figure"}])")) ==
+          "/blocks/0/type: unknown block type \"figure\" (expected paragraph, list, quote, code, rule, image or table)");
     CHECK(model_error(with(R"("blocks": [{"type": "paragraph"}])")) == "/blocks/0: missing key \"inlines\"");
     CHECK(model_error(with(R"("blocks": [{"type": "paragraph", "inlines": [{"type": "text", "text": 5}]}])")) ==
           "/blocks/0/inlines/0/text: expected a string");
     CHECK(model_error(with(R"("blocks": [{"type": "paragraph", "inlines": [{"type": "blink"}]}])")) ==
-          "/blocks/0/inlines/0/type: unknown inline type \"blink\" (expected text, emphasis, strong, code, link, image or break)");
+          "/blocks/0/inlines/0/type: unknown inline type \"blink\" (expected text, emphasis, strong, strikethrough, code, link, image or break)");
     CHECK(model_error(with(R"("blocks": [{"type": "list", "ordered": "yes", "items": []}])")) ==
           "/blocks/0/ordered: expected true or false");
     CHECK(model_error(with(R"("sections": [{"heading": "A", "level": 2}, {"heading": "B", "level": 7}])")) ==

@@ -16,7 +16,7 @@ namespace reader::md {
 namespace {
 
 constexpr int code_indent = 4;
-// Block quotes, lists and items open at most this deep; deeper markers stay paragraph text. Every
+// Block quotes and list items open at most this deep (lists themselves are not counted); deeper markers stay paragraph text. Every
 // line walks the open blocks, so without a limit a few kilobytes of "- - - - …" followed by blank
 // lines would take quadratic time. Documented in docs/architecture.md.
 constexpr int max_nesting = 1000;
@@ -130,7 +130,7 @@ private:
     Node* last_matched_ = nullptr;
     bool all_closed_ = true;
     int line_number_ = 0;
-    int depth_ = 0;  // how many blocks the current line is inside
+    int depth_ = 0;  // how many block quotes and items the current line is inside
 
     // ------------------------------------------------ one line
 
@@ -145,7 +145,7 @@ private:
             if (r == Continued::line_done) return;
             if (r == Continued::no) break;
             container = child;
-            ++depth_;
+            if (child->kind == Kind::block_quote || child->kind == Kind::item) ++depth_;
         }
         all_closed_ = container == old_tip_;
         last_matched_ = container;
@@ -188,7 +188,8 @@ private:
                 html_block_ends(c_.line.substr(c_.offset), container->html_type))
                 finalize(container, line_number_);
         } else if (container->kind == Kind::table) {
-            if (!c_.blank) add_table_row(container, c_.line.substr(c_.next_nonspace), false);
+            // The delimiter row that made the table was consumed already.
+            if (!c_.blank && c_.offset < c_.line.size()) add_table_row(container, c_.line.substr(c_.offset), false);
         } else if (c_.offset < c_.line.size() && !c_.blank) {
             add_child(Kind::paragraph);
             c_.advance_to_next_nonspace();
@@ -298,7 +299,7 @@ private:
             if (Started s = start_setext_heading(container); s != Started::none) return s;
             if (Started s = start_rule(container); s != Started::none) return s;
             if (depth_ < max_nesting)
-                if (Started s = start_item(container); s != Started::none) return depth_ += 2, s;
+                if (Started s = start_item(container); s != Started::none) return ++depth_, s;
             return Started::none;
         }
         if (tip_->kind != Kind::paragraph && !c_.blank) {  // indented code cannot interrupt a paragraph

@@ -106,7 +106,7 @@ Block build_list(const std::vector<FlatItem>& items, size_t& i, int depth) {
             continue;
         }
         if (!same_kind(list, items[i].marker)) break;
-        list.items.push_back(ListItem{{text_paragraph(items[i].text)}});
+        list.items.emplace_back().blocks.push_back(text_paragraph(items[i].text));
         ++i;
     }
     return list;

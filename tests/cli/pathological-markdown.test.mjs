@@ -1,0 +1,70 @@
+// Pathological Markdown (tests/cli/pathological-markdown.mjs): each input gives the right HTML,
+// in under 1 s of CPU through the native CLI and under 2 s in the wasm core under node, and
+// four times the input takes at most six times as long (t(4N)/t(N) <= 6) in the wasm core.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cases } from "./pathological-markdown.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const cli = join(root, process.env.ARTICLE_READER_BUILD ?? "build/native", "article-reader");
+const scratch = mkdtempSync(join(tmpdir(), "article-reader-pathological-"));
+
+// User plus system CPU seconds of one CLI run, from bash's `time`: fair on a busy machine.
+function nativeRun(input) {
+  const file = join(scratch, "input.md");
+  writeFileSync(file, input);
+  const out = join(scratch, "output.html");
+  const r = spawnSync("bash", ["-c", `TIMEFORMAT='%3U %3S'; time "$0" commonmark "$1" > "$2"`, cli, file, out], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const [user, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+  return { html: readFileSync(out, "utf8"), seconds: user + sys };
+}
+
+for (const c of cases) {
+  test(`native: ${c.name}`, () => {
+    const input = c.make(c.n);
+    const { html, seconds } = nativeRun(input);
+    console.log(`native ${c.name}: ${(input.length / 1e6).toFixed(2)} MB in ${(seconds * 1000).toFixed(0)} ms CPU`);
+    assert.ok(c.check(html, c.n, input), `unexpected HTML: ${html.slice(0, 200)}`);
+    assert.ok(seconds < 1, `${seconds} s`);
+  });
+}
+
+const wasm = join(root, "web/dist/article-reader-core.wasm");
+test("wasm: each case under 2 s, and linear: t(4N)/t(N) <= 6", { skip: !existsSync(wasm) && "no wasm build" }, async (t) => {
+  const require = createRequire(import.meta.url);
+  const core = await require(join(root, "web/dist/article-reader-core.js"))({ wasmBinary: readFileSync(wasm) });
+  const encoder = new TextEncoder();
+  // CPU time of this process (the wasm runs on the main thread), the best of a few runs: steadier
+  // than the wall clock on a machine shared with other work.
+  const best = (bytes, runs) => {
+    let fastest = Infinity, html = "";
+    for (let i = 0; i < runs; i++) {
+      const start = process.cpuUsage();
+      html = core.commonmark(bytes).html;
+      const used = process.cpuUsage(start);
+      fastest = Math.min(fastest, (used.user + used.system) / 1000);
+    }
+    return { ms: fastest, html };
+  };
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const small = c.make(c.n), large = c.make(4 * c.n);
+      const largeBytes = encoder.encode(large);
+      core.commonmark(largeBytes);  // grows the wasm memory once, outside the timing
+      const a = best(encoder.encode(small), 3), b = best(largeBytes, 3);
+      assert.ok(c.check(a.html, c.n, small) && c.check(b.html, 4 * c.n, large), "unexpected HTML");
+      const ratio = b.ms / Math.max(a.ms, 1);
+      console.log(`wasm ${c.name}: ${a.ms.toFixed(1)} ms, 4x input ${b.ms.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+      assert.ok(a.ms < 2000 && b.ms < 2000 * 4, `${a.ms} ms, ${b.ms} ms`);
+      // Below 20 ms the clock and the collector dominate; such a case is fast at any size here.
+      if (b.ms >= 20) assert.ok(ratio <= 6, `t(4N)/t(N) = ${ratio.toFixed(2)}`);
+    });
+  }
+});
