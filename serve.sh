@@ -11,10 +11,15 @@ done
 
 scripts/deps.sh build
 export NODE_PATH=/usr/share/nodejs
+# One build at a time: two serve.sh starting together (parallel tests, a second terminal) would
+# otherwise run two ninjas in one build folder and corrupt its log. The server does not hold it.
+mkdir -p build
+exec 9>build/.serve-build.lock
+flock 9
 if [ ! -f build/wasm/build.ninja ]; then
   cmake --preset wasm >/dev/null || { echo "serve.sh: configuring the wasm build failed" >&2; exit 1; }
 fi
-cmake --build --preset wasm --target article_reader_core web_shell >/dev/null ||
+cmake --build --preset wasm --target article_reader_core article_reader_core_single web_shell >/dev/null ||
   { echo "serve.sh: building web/dist/ failed; run 'cmake --build --preset wasm' to see why" >&2; exit 1; }
 
 # The library's index (bundled articles, and FOLDER when given) comes from the release CLI.
@@ -24,4 +29,5 @@ fi
 cmake --build --preset release --target article-reader >/dev/null ||
   { echo "serve.sh: building build/release/article-reader failed; run 'cmake --build --preset release' to see why" >&2; exit 1; }
 
+exec 9>&-
 exec python3 scripts/serve.py "$@"

@@ -14,12 +14,10 @@ import io
 import ipaddress
 import json
 import os
-import shutil
 import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -140,9 +138,12 @@ class Libraries:
     the bundled articles alone."""
 
     def __init__(self, folder, cache_dir=None):
-        cache = (lambda name: os.path.join(cache_dir, name)) if cache_dir else (lambda name: None)
-        self.bundled = Library(BUNDLED, "/assets/articles/", cache("bundled.json"))
-        self.folder = Library(folder, "/library/", cache("folder.json")) if folder else None
+        def cache(path):  # one file per folder, kept across restarts and shared by servers of it
+            if not cache_dir:
+                return None
+            return os.path.join(cache_dir, hashlib.blake2b(os.path.realpath(path).encode(), digest_size=8).hexdigest() + ".json")
+        self.bundled = Library(BUNDLED, "/assets/articles/", cache(BUNDLED))
+        self.folder = Library(folder, "/library/", cache(folder)) if folder else None
         self.served = (None, None, None)  # (folder index, bundled index, (bytes, etag))
 
     def encoded(self):
@@ -385,9 +386,16 @@ def main():
     server.quiet = args.quiet
     server.web = os.path.realpath(WEB)
     server.assets = os.path.realpath(ASSETS)
-    cache_dir = tempfile.mkdtemp(prefix="article-reader-index-")
+    cache_dir = os.path.join(ROOT, "build", "library-cache")
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        for old in os.scandir(cache_dir):  # folders not served for a week (or gone) lose theirs
+            if old.stat().st_mtime < time.time() - 7 * 86400:
+                os.remove(old.path)
+    except OSError:
+        cache_dir = None  # every change then re-reads the whole folder, which is slower but right
     server.libraries = Libraries(args.folder, cache_dir)
-    # SIGTERM (kill, a script's cleanup) ends the server like Ctrl-C, removing the index cache.
+    # SIGTERM (kill, a script's cleanup) ends the server as Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         index = server.libraries.folder.current() if args.folder else None  # index now: the first visit does not wait
@@ -410,7 +418,6 @@ def main():
         print("\narticle-reader: stopped", flush=True)
     finally:
         server.server_close()
-        shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
