@@ -364,6 +364,7 @@ private:
         code->fence_offset = c_.indent;
         code->ex().info = unescape(trim(info));
         c_.offset = line.size();
+        c_.partial_tab = false;  // else append_line steps past the end (fuzz: "-\n-\n\t```")
         return Started::leaf;
     }
 
