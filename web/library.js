@@ -39,12 +39,15 @@
     return states;
   }
 
+  // The reader's own folder goes by its name; the articles that come with the reader, "bundled".
+  const collectionOf = (list) => (list.base === "/assets/articles/" ? "bundled" : list.root);
+
   const stateOf = (furthest) => (furthest === undefined ? "unread" : furthest >= 0.98 ? "read" : "in progress");
 
   function entriesOf(list, states) {
     return list.articles.map((a) => {
       const url = new URL(list.base + a.path.split("/").map(encodeURIComponent).join("/"), location.href).href;
-      return { ...a, url, collection: list.root, state: stateOf(states.get(url)), offline: false };
+      return { ...a, url, collection: collectionOf(list), state: stateOf(states.get(url)), offline: false };
     });
   }
 
@@ -120,7 +123,7 @@
   }
 
   function showSkipped(lists) {
-    const skipped = lists.flatMap((list) => list.skipped.map((s) => ({ ...s, collection: list.root })));
+    const skipped = lists.flatMap((list) => list.skipped.map((s) => ({ ...s, collection: collectionOf(list) })));
     skippedPanel.hidden = skipped.length === 0;
     skippedPanel.querySelector("summary").textContent =
       `${skipped.length} ${skipped.length === 1 ? "file" : "files"} not listed`;

@@ -29,6 +29,40 @@
     document.title = "Article not shown · article-reader";
   });
 
+  // "Download for offline": the article shown, as the one self-contained file that
+  // `article-reader export` writes (the core builds it from the model and the three assets).
+  const download = document.getElementById("download");
+  reader.addEventListener("article-reader-ready", () => { download.hidden = !globalThis.createArticleReaderCore; });
+  reader.addEventListener("article-reader-error", () => { download.hidden = true; });
+  const downloadStatus = document.getElementById("download-status");
+  download.addEventListener("click", async () => {
+    download.disabled = true;
+    downloadStatus.textContent = "";
+    try {
+      const text = (path) => fetch(path).then((r) => {
+        if (!r.ok) throw new Error(`${path}: the server answered ${r.status}`);
+        return r.text();
+      });
+      const [elementJs, css, coreJs, core] = await Promise.all([text("article-reader.js"), text("article-reader.css"),
+        text("dist/article-reader-core.single.js"), exportCore()]);
+      const model = new TextEncoder().encode(JSON.stringify(reader.article));
+      const result = core.exportHtml(model, "json", "{}", elementJs, css, coreJs);
+      if (result.error) throw new Error(result.error);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([result.html], { type: "text/html" }));
+      link.download = `${fileName(reader.article.title)}.html`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (error) {
+      downloadStatus.textContent = `Not saved: ${error.message}`;
+    } finally {
+      download.disabled = false;
+    }
+  });
+  let exporter = null; // a core instance of the page's own, made on the first download
+  const exportCore = () => (exporter ??= createArticleReaderCore({ locateFile: (file) => `dist/${file}` }));
+  const fileName = (title) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80) || "article";
+
   // Offline reading (sw.js). When a new build's worker takes over from an old one, the page
   // reloads once, so that no old script runs against the new wasm.
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
