@@ -64,12 +64,13 @@ private:
         std::vector<Inline> out;
         while (more(depth)) {
             Inline in;
-            in.type = static_cast<InlineType>(p_.ConsumeIntegralInRange<int>(0, 6));
+            in.type = static_cast<InlineType>(p_.ConsumeIntegralInRange<int>(0, 7));
             switch (in.type) {
                 case InlineType::text:
                 case InlineType::code: in.text = text(); break;
                 case InlineType::emphasis:
-                case InlineType::strong: in.children = inlines(depth + 1); break;
+                case InlineType::strong:
+                case InlineType::strikethrough: in.children = inlines(depth + 1); break;
                 case InlineType::link:
                     in.url = text();
                     in.title = text();
@@ -91,14 +92,19 @@ private:
         std::vector<Block> out;
         while (more(depth)) {
             Block b;
-            b.type = static_cast<BlockType>(p_.ConsumeIntegralInRange<int>(0, 5));
+            b.type = static_cast<BlockType>(p_.ConsumeIntegralInRange<int>(0, 6));
             switch (b.type) {
                 case BlockType::paragraph: b.inlines = inlines(depth + 1); break;
                 case BlockType::list:
                     b.ordered = p_.ConsumeBool();
                     b.start = p_.ConsumeIntegralInRange<int>(0, 999999999);
                     b.numbering = p_.PickValueInArray({"", "lower-alpha", "upper-alpha"});
-                    while (more(depth)) b.items.push_back({blocks(depth + 1)});
+                    while (more(depth)) {
+                        ListItem item;
+                        item.blocks = blocks(depth + 1);
+                        if (p_.ConsumeBool()) item.checked = p_.ConsumeBool();
+                        b.items.push_back(std::move(item));
+                    }
                     break;
                 case BlockType::quote: b.blocks = blocks(depth + 1); break;
                 case BlockType::code:
@@ -111,10 +117,25 @@ private:
                     b.text = text();
                     b.title = text();
                     break;
+                case BlockType::table: table(b, depth); break;
             }
             out.push_back(std::move(b));
         }
         return out;
+    }
+
+    // Every row has one cell per column, as the model requires.
+    void table(Block& b, int depth) {
+        const size_t columns = p_.ConsumeIntegralInRange<size_t>(1, 4);
+        for (size_t c = 0; c < columns; ++c) {
+            b.align.push_back(p_.PickValueInArray({"", "left", "center", "right"}));
+            b.head.push_back(inlines(depth + 1));
+        }
+        while (more(depth)) {
+            std::vector<std::vector<Inline>> row;
+            for (size_t c = 0; c < columns; ++c) row.push_back(inlines(depth + 1));
+            b.rows.push_back(std::move(row));
+        }
     }
 
     std::vector<Section> sections(int parent_level, int depth) {
