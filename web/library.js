@@ -87,7 +87,7 @@
       save.type = "button";
       save.className = "library-save";
       save.textContent = "Save for offline";
-      save.setAttribute("aria-label", `Save “${entry.title}” for offline reading`);
+      save.setAttribute("aria-label", `Save for offline: ${entry.title}`);
       save.addEventListener("click", () => saveOffline(entry, offline));
       offline.append(save);
     }

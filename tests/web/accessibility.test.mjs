@@ -50,3 +50,14 @@ test("no violations on an error message", async () => {
   assert.deepEqual(await violations(s.page, ["page-has-heading-one"]), []);
   await s.context.close();
 });
+
+test("no violations in the library view, and in embed.html", async () => {
+  const s = await openPage(env.browser);
+  await s.page.goto(`${env.server.url}?view=library`);
+  await s.page.locator("#library tbody tr").first().waitFor();
+  assert.deepEqual(await violations(s.page), []);
+  await s.page.goto(`${env.server.url}embed.html?src=assets/articles/china-japan-security-dialogue.txt`);
+  assert.equal(await settled(s.page), "article");
+  assert.deepEqual(await violations(s.page), []);
+  await s.context.close();
+});
