@@ -15,6 +15,7 @@ import ipaddress
 import json
 import os
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -378,6 +379,8 @@ def main():
     if args.folder and not os.path.isdir(args.folder):
         sys.exit(f"serve.sh: {args.folder} is not a folder")
     try:
+        if ":" in args.host:  # an IPv6 address such as ::1
+            ReaderServer.address_family = socket.AF_INET6
         server = ReaderServer((args.host, args.port), ReaderHandler)
     except OSError as e:
         if e.errno == errno.EADDRINUSE:

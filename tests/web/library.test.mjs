@@ -294,3 +294,20 @@ test("a folder that does not exist is one clear line and a non-zero exit", async
   assert.notEqual(r.code, 0);
   assert.equal(r.err, `serve.sh: ${join(scratch, "missing")} is not a folder\n`);
 });
+
+const ipv6 = await new Promise((resolve) => {
+  const probe = net.createServer().once("error", () => resolve(false)).listen(0, "::1", () => probe.close(() => resolve(true)));
+});
+
+test("--host ::1 serves IPv6 loopback, without the warning", { skip: !ipv6 && "no IPv6 loopback here" }, async () => {
+  const v6 = await startServer(["--host", "::1"]);
+  try {
+    assert.match(v6.url, /^http:\/\/\[::1\]:\d+\/$/);
+    const r = await fetch(new URL("library/index.json", v6.url));
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).base, "/assets/articles/");
+  } finally {
+    await v6.stop();
+  }
+  assert.doesNotMatch((await serveOnce(["--port", "0", "--quiet", "--host", "::1"])).err, /warning/);
+});
