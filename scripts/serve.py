@@ -285,7 +285,8 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
         if kind == "index":
             return self.send_index()
         try:
-            f = open(path, "rb")
+            # O_NONBLOCK: opening a FIFO named like an article must not hang this thread.
+            f = os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb")
         except OSError:
             self.send_error(404)
             return None

@@ -3,7 +3,7 @@
 // so that nothing normalises the paths on the way.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -35,6 +35,7 @@ truncateSync(join(lib, "huge.txt"), 70 * 1024 * 1024); // sparse
 symlinkSync(join(scratch, "secret.txt"), join(lib, "leak.txt"));
 symlinkSync(join(scratch, "private"), join(lib, "private"));
 symlinkSync("china.txt", join(lib, "same-story.txt"));
+spawnSync("mkfifo", [join(lib, "pipe.txt")]);
 
 let server;
 before(async () => {
@@ -160,6 +161,7 @@ const traversals = [
   "/library/%c0%ae%c0%ae/secret.txt",
   "/library/.git/config.txt",
   "/library/script.sh",
+  "/library/pipe.txt",
   "/library/",
   "/assets/",
   "/dist/",
@@ -168,7 +170,7 @@ const traversals = [
   "/%2e%2e/%2e%2e/serve.sh",
 ];
 
-test(`refuses ${traversals.length} paths that try to leave the served folders`, async () => {
+test(`refuses ${traversals.length} paths that try to leave the served folders or name what is not a file`, async () => {
   assert.ok(traversals.length >= 20);
   for (const path of traversals) {
     const r = await raw(path);
@@ -177,6 +179,7 @@ test(`refuses ${traversals.length} paths that try to leave the served folders`, 
   }
   assert.equal((await raw("/library/../secret.txt")).status, 403, "climbing out is refused, not normalised");
   assert.equal((await raw("/library/leak.txt")).status, 403, "a symlink out is refused");
+  assert.equal((await raw("/library/pipe.txt")).status, 404, "a FIFO is not opened for reading (that would hang)");
 });
 
 test("content types: wasm, js, json, txt and md with utf-8, all with nosniff and CORS", async () => {
