@@ -10,6 +10,7 @@
 
 #include "article/json.hpp"
 #include "format/commonmark_html.hpp"
+#include "format/export.hpp"
 #include "format/html.hpp"
 #include "format/options.hpp"
 #include "format/search.hpp"
@@ -179,6 +180,26 @@ SearchResultJs search_shown(int handle, const std::string& query) {
     });
 }
 
+// One self-contained HTML file for an article, as `article-reader export` writes it: the page's
+// "Download for offline" passes the three assets it fetched (web/article-reader.js, its CSS and
+// dist/article-reader-core.single.js).
+RenderResult export_html_js(const std::string& bytes, const std::string& format, const std::string& options_json,
+                            const std::string& element_js, const std::string& css, const std::string& core_js) {
+    return guarded<RenderResult>([&] {
+        RenderResult r;
+        Format f = Format::text;
+        ViewOptions options;
+        if (r.error = format_error(format, f); !r.error.empty()) return r;
+        if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return r;
+        if (core_js.empty()) return r.error = "the single-file core (dist/article-reader-core.single.js) is empty", r;
+        ReadResult read = read_article(bytes, f, options.read);
+        if (!read.article) return r.error = read.error, r;
+        r.html = export_html(*read.article, ExportAssets{element_js, css, core_js}, options.html);
+        if (std::string e = output_error("the exported file", r.html.size()); !e.empty()) return failed<RenderResult>(e);
+        return r;
+    });
+}
+
 // The CommonMark spec's HTML for Markdown bytes, raw HTML kept: for spec runners and tools, not
 // for showing untrusted input (view() is the safe rendering).
 RenderResult commonmark(const std::string& bytes) {
@@ -229,6 +250,7 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     emscripten::function("search", &search_shown);
     emscripten::function("release", &release);
     emscripten::function("commonmark", &commonmark);
+    emscripten::function("exportHtml", &export_html_js);
     emscripten::function("version", &version);
     emscripten::function("decodeUtf8", &decode_utf8_bytes);
 }

@@ -2,6 +2,7 @@
 //   article-reader json FILE|-   the article model (JSON v1) on stdout
 //   article-reader html FILE|-   the reading-view HTML on stdout
 //   article-reader index DIR     the folder's articles as a list (docs/library.md)
+//   article-reader export FILE -o OUT.html   one self-contained HTML file that opens from disk
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 
 #include "article/json.hpp"
 #include "cli/commonmark.hpp"
+#include "format/export.hpp"
 #include "format/html.hpp"
 #include "ingest/read.hpp"
 #include "library/index.hpp"
@@ -23,9 +25,13 @@ constexpr const char* usage =
     "usage: article-reader json|html FILE|- [--format text|markdown|json] [--lang TAG] [--dir ltr|rtl]\n"
     "       article-reader commonmark FILE|- [--gfm]   (the CommonMark spec's HTML; see commonmark --help)\n"
     "       article-reader index DIR [--cache FILE]\n"
+    "       article-reader export FILE|- -o OUT.html [--format …] [--lang TAG] [--dir ltr|rtl] [--web DIR]\n"
     "       article-reader --version\n"
     "  json   print the article model (JSON v1)\n"
     "  html   print the reading-view HTML\n"
+    "  export write one self-contained HTML file (-o - for stdout): the article pre-rendered, readable\n"
+    "         with JavaScript off, plus the reader inlined, so that it opens from disk with no server;\n"
+    "         --web DIR is the web folder holding article-reader.js, .css and dist/ (default: the source tree's)\n"
     "  index  list the .txt, .md and .json articles under DIR, with titles and reading times (JSON);\n"
     "         --cache FILE keeps what was read there and re-reads only files that changed\n"
     "  FILE   the article; - reads standard input. The format defaults to the file's extension\n"
@@ -37,6 +43,8 @@ struct Args {
     std::string path;
     std::optional<Format> format;
     ReadOptions read;
+    std::string output;  // export: -o FILE
+    std::string web = ARTICLE_READER_WEB_DIR;  // export: --web DIR
 };
 
 int fail(const std::string& where, const std::string& message) {
@@ -83,6 +91,9 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
         } else if (a == "--lang" || a == "--dir") {
             if (i + 1 >= argc) return error = a + " needs a value", std::nullopt;
             (a == "--lang" ? args.read.lang : args.read.dir) = argv[++i];
+        } else if (a == "-o" || a == "--output" || a == "--web") {
+            if (i + 1 >= argc) return error = a + (a == "--web" ? " needs a folder" : " needs a file"), std::nullopt;
+            (a == "--web" ? args.web : args.output) = argv[++i];
         } else if (args.command.empty()) {
             args.command = a;
         } else if (args.path.empty()) {
@@ -91,11 +102,43 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
             return error = "unexpected argument \"" + a + "\"", std::nullopt;
         }
     }
-    if (args.command != "json" && args.command != "html")
+    if (args.command != "json" && args.command != "html" && args.command != "export")
         return error = args.command.empty() ? "missing command" : "unknown command \"" + args.command + "\"",
                std::nullopt;
     if (args.path.empty()) return error = "missing FILE (use - for standard input)", std::nullopt;
+    if (args.command == "export" && args.output.empty()) return error = "export needs -o FILE (- for standard output)", std::nullopt;
+    if (args.command != "export" && !args.output.empty()) return error = "-o is for export only", std::nullopt;
     return args;
+}
+
+// Writes `out` to `path` ("-": standard output); on failure, says why in one line.
+int write_output(const std::string& path, const std::string& out) {
+    if (path == "-") {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return std::fflush(stdout) == 0 ? 0 : fail("", "could not write the output");
+    }
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return fail(path, std::string("cannot write: ") + std::strerror(errno));
+    const bool written = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+    const int saved = errno;
+    if (std::fclose(f) != 0 || !written) return fail(path, std::string("cannot write: ") + std::strerror(written ? errno : saved));
+    return 0;
+}
+
+// The three files an exported page carries, from the web folder; "" or the one-line reason.
+std::string read_assets(const std::string& web, ExportAssets& assets) {
+    const std::string core = web + "/dist/article-reader-core.single.js";
+    std::string error;
+    std::optional<std::string> text = slurp(core, error);
+    if (!text)
+        return core + ": " + error + " (build the single-file core with the wasm preset: cmake --build --preset wasm)";
+    assets.core_js = std::move(*text);
+    for (auto [name, slot] : {std::pair{"/article-reader.js", &assets.element_js}, std::pair{"/article-reader.css", &assets.css}}) {
+        text = slurp(web + name, error);
+        if (!text) return web + name + ": " + error + " (--web DIR names the folder holding the reader's files)";
+        *slot = std::move(*text);
+    }
+    return "";
 }
 
 int run(const Args& args) {
@@ -106,6 +149,11 @@ int run(const Args& args) {
     const ReadResult read = read_article(*bytes, args.format.value_or(format_for_path(args.path)), args.read);
     for (const std::string& w : read.warnings) std::fprintf(stderr, "article-reader: warning: %s: %s\n", where.c_str(), w.c_str());
     if (!read.article) return fail(where, read.error);
+    if (args.command == "export") {
+        ExportAssets assets;
+        if (const std::string error = read_assets(args.web, assets); !error.empty()) return fail("", error);
+        return write_output(args.output, export_html(*read.article, assets));
+    }
     const std::string out = args.command == "json"
                                 ? write_json(*read.article, true)
                                 : render_html(*read.article);
