@@ -18,6 +18,7 @@
   // ------------------------------------------------------------------ the core, loaded once
 
   let corePromise = null;
+  const elementVersion = "0.1.0"; // the project's version (CMakeLists.txt); the core must match it
 
   // Under Trusted Types (require-trusted-types-for 'script'), the element's two sinks go through
   // one policy named "article-reader": the core's script URL beside this file, and the formatter's
@@ -51,13 +52,20 @@
       if (typeof globalThis.createArticleReaderCore !== "function") {
         await loadScript(assetUrl("dist/article-reader-core.js"));
       }
-      return globalThis.createArticleReaderCore({
+      const core = await globalThis.createArticleReaderCore({
         locateFile: (file) => assetUrl(`dist/${file}`),
         print: () => {},
         printErr: () => {},
       });
+      // A cache or a half-finished deploy can pair this script with another build's core.
+      if (core.version() !== elementVersion) {
+        throw readerError("The reader's files are from different versions",
+          `article-reader.js is ${elementVersion} but its core is ${core.version()}; reload the page, and if this stays, the server holds a stale copy`);
+      }
+      return core;
     })().catch((cause) => {
-      corePromise = null; // a later element may try again
+      corePromise = null; // a later element, or Try again, loads it afresh
+      if (cause?.summary) throw cause;
       throw readerError("The reader's WebAssembly core failed to load", String(cause?.message ?? cause));
     });
     return corePromise;
@@ -467,13 +475,21 @@
     return () => closed.forEach((d) => (d.open = false));
   }
 
-  function showError(view, error) {
+  // The error in place of the article, with a button that runs the same load again (a server back
+  // up, a file fixed, a core that failed to download).
+  function showError(view, error, retry) {
     view.content.replaceChildren();
     view.notices.replaceChildren();
     const box = element("div", "ar-error", undefined, { role: "alert", part: "error" });
+    const again = button("Try again", "retry");
+    again.addEventListener("click", () => {
+      again.disabled = true;
+      retry();
+    });
     box.append(
       element("p", "ar-error-title", error.summary ?? "Could not show this article"),
       element("p", "ar-error-detail", error.detail ?? String(error.message ?? error)),
+      again,
     );
     view.status.replaceChildren(box);
     view.status.hidden = false;
@@ -679,7 +695,7 @@
         } else {
           this.#article = null;
           this.#placeKey = null;
-          showError(this.#view, error);
+          showError(this.#view, error, () => this.#show(produce, keepOnError));
           this.#settleReady("reject", error);
         }
         this.#emit("error", { message: error.message });

@@ -79,12 +79,31 @@ test("a 20 MB article renders whole", async () => {
   await s.context.close();
 });
 
-test("a wasm core that fails to load says so", async () => {
+test("a wasm core that fails to load says so, and Try again loads it once it is back", async () => {
   const s = await openPage(env.browser);
   await s.page.route("**/dist/article-reader-core.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   await s.page.goto(env.server.url);
+  assert.equal(await settled(s.page), "error");
+  assert.match(await errorText(s.page), /The reader's WebAssembly core failed to load/);
+  await s.page.unroute("**/dist/article-reader-core.wasm");
+  await s.page.locator("article-reader .ar-error button", { hasText: "Try again" }).click();
+  await s.page.locator("article-reader .ar-article").waitFor();
+  assert.equal(await s.page.locator("article-reader .ar-error").count(), 0);
+  await s.context.close();
+});
+
+test("a core from another version is refused with a clear message, not run", async () => {
+  const s = await openPage(env.browser);
+  // The core script of a later build: its factory's instances say another version.
+  await s.page.route("**/dist/article-reader-core.js", async (route) => {
+    const body = `${await (await route.fetch()).text()}
+{ const made = createArticleReaderCore;
+  createArticleReaderCore = (o) => made(o).then((core) => { core.version = () => "9.9.9"; return core; }); }`;
+    await route.fulfill({ status: 200, contentType: "text/javascript", body });
+  });
+  await s.page.goto(env.server.url);
   s.outcome = await settled(s.page);
-  await expectError(s, "The reader's WebAssembly core failed to load");
+  await expectError(s, "The reader's files are from different versions", "article-reader.js is 0.1.0 but its core is 9.9.9");
 });
 
 test("an article from another origin loads when it allows CORS, and says why when it does not", async () => {

@@ -87,3 +87,39 @@ for (const [what, setup] of [
     await s.context.close();
   });
 }
+
+test("corrupted records are reset, one by one, and the rest of the reader's storage stands", async () => {
+  const s = await session(() => {
+    if (sessionStorage.getItem("seeded")) return;
+    sessionStorage.setItem("seeded", "1");
+    localStorage.setItem("article-reader:settings", "{not json");
+    localStorage.setItem("somebody-else", "{also not json, and not ours");
+    for (let i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i).startsWith("article-reader:place:")) localStorage.removeItem(localStorage.key(i));
+    }
+  });
+  await open(s);
+  // A place record that is valid JSON of the wrong shape, for this very article.
+  const key = await s.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("article-reader:place:")));
+  assert.equal(key, undefined, "no place yet");
+  await readSomeAndClose(s);
+  const placeKey = await s.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith("article-reader:place:")));
+  await s.page.evaluate((k) => {
+    document.querySelector("article-reader").remove(); // so that leaving the page saves nothing over it
+    localStorage.setItem(k, '{"closed": "all of them", "fraction": "far"}');
+  }, placeKey);
+  await s.page.reload();
+  assert.equal(await settled(s.page), "article");
+  assert.equal(await s.isOpen(first), true, "a place of the wrong shape is ignored");
+
+  await s.page.locator("article-reader .ar-button", { hasText: "Aa" }).click();
+  await s.page.locator('article-reader input[value="sepia"]').check();
+  const stored = await s.page.evaluate(() => ({
+    settings: JSON.parse(localStorage.getItem("article-reader:settings")),
+    other: localStorage.getItem("somebody-else"),
+  }));
+  assert.equal(stored.settings.theme, "sepia", "the broken settings record was replaced by a good one");
+  assert.equal(stored.other, "{also not json, and not ours", "storage that is not the reader's is untouched");
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+});
