@@ -297,7 +297,7 @@ private:
             if (Started s = start_html(container); s != Started::none) return s;
             if (Started s = start_table(container); s != Started::none) return s;
             if (Started s = start_setext_heading(container); s != Started::none) return s;
-            if (Started s = start_rule(container); s != Started::none) return s;
+            if (Started s = start_rule(); s != Started::none) return s;
             if (depth_ < max_nesting)
                 if (Started s = start_item(container); s != Started::none) return ++depth_, s;
             return Started::none;
@@ -400,7 +400,7 @@ private:
         return Started::leaf;
     }
 
-    Started start_rule(Node* container) {
+    Started start_rule() {
         const char ch = c_.current();
         if (ch != '*' && ch != '-' && ch != '_') return Started::none;
         int count = 0;
@@ -409,7 +409,6 @@ private:
             else if (!is_space_or_tab(c_.line[p])) return Started::none;
         }
         if (count < 3) return Started::none;
-        (void)container;
         close_unmatched();
         add_child(Kind::thematic_break);
         c_.offset = c_.line.size();
