@@ -77,7 +77,7 @@ test("export writes the default article as one self-contained HTML file", () => 
 
   const bytes = Buffer.byteLength(html);
   const gzip = gzipSync(html, { level: 9 }).length;
-  console.log(`# exported default article: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB), gzip -9 ${gzip} bytes (${(gzip / 1024).toFixed(1)} KiB)`);
+  console.log(`exported default article: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB), gzip -9 ${gzip} bytes (${(gzip / 1024).toFixed(1)} KiB)`);
 });
 
 test("a hostile title arrives escaped in the title, the heading and the model", () => {
