@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,12 +14,17 @@ const title = "17th China-Japan security dialogue addresses issues of common con
 const second = "rejecting-confrontation-and-division";
 const env = {};
 
-before(async () => {
-  const file = join(mkdtempSync(join(tmpdir(), "article-reader-export-web-")), "story.html");
-  const r = spawnSync(cli, ["export", join(repoRoot, "assets/articles/china-japan-security-dialogue.txt"), "-o", file]);
+const scratch = mkdtempSync(join(tmpdir(), "article-reader-export-web-"));
+
+function exportFile(input, name) {
+  const file = join(scratch, name);
+  const r = spawnSync(cli, ["export", input, "-o", file]);
   assert.equal(r.status, 0, r.stderr.toString());
-  env.url = pathToFileURL(file).href;
-  env.size = statSync(file).size;
+  return pathToFileURL(file).href;
+}
+
+before(async () => {
+  env.url = exportFile(join(repoRoot, "assets/articles/china-japan-security-dialogue.txt"), "story.html");
   env.browser = await launchBrowser();
 });
 
@@ -87,4 +92,24 @@ test("without JavaScript, the pre-rendered article shows, styled, with sections 
   assert.ok(await page.locator("article-reader > template").isHidden(), "the model is not shown");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("a hostile article's text stays text in the exported file, with JavaScript on", async () => {
+  const input = join(scratch, "hostile.txt");
+  const hostile = "<script>alert(1)</script>";
+  writeFileSync(input, `${hostile}\n\nA body with </template><img src=x onerror=alert(2)> and <!-- <script>alert(3)</script>.\n`);
+  const s = await openPage(env.browser);
+  const dialogs = [];
+  s.page.on("dialog", (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  await s.page.goto(exportFile(input, "hostile.html"));
+  await s.page.waitForFunction(() => document.querySelector("article-reader").shadowRoot?.querySelector(".ar-content .ar-article"),
+    null, { timeout: 60_000 });
+  assert.equal(await s.page.title(), hostile);
+  assert.equal(await s.page.locator("article-reader .ar-content .ar-title").textContent(), hostile);
+  assert.match(await s.page.locator("article-reader .ar-content .ar-lead p").textContent(), /<img src=x onerror=alert\(2\)>/);
+  assert.equal(await s.page.evaluate(() => document.querySelectorAll("script").length), 2);
+  assert.equal(await s.page.evaluate(() => document.querySelectorAll("img").length), 0);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
 });
