@@ -89,6 +89,8 @@ test("without JavaScript, the pre-rendered article shows, styled, with sections 
   // The reader's CSS, carried in <style data-article-reader>, styles the fallback too.
   assert.equal(await fallback.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(251, 250, 247)");
   assert.equal(await fallback.locator(".ar-title").evaluate((el) => getComputedStyle(el).color), "rgb(29, 29, 31)");
+  await page.emulateMedia({ colorScheme: "dark" }); // the fallback's theme is "auto": it follows the system
+  assert.equal(await fallback.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(23, 23, 26)");
   assert.ok(await page.locator("article-reader > template").isHidden(), "the model is not shown");
   assert.deepEqual(problems, []);
   await context.close();
