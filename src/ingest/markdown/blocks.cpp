@@ -116,6 +116,7 @@ public:
 
     void finish(size_t input_size) {
         while (tip_) finalize(tip_, line_number_);
+        refs_.seal();
         InlineContext context{doc_, refs_, options_, 16 * input_size + 100000};
         parse_all_inlines(context);
     }

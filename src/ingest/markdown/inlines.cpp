@@ -432,13 +432,13 @@ private:
             if (close - opener.after > max_label_chars) return false;
             label = s_.substr(opener.after, close - opener.after);
         }
-        const auto ref = ctx_.refs.find(normalize_label(label));
-        if (ref == ctx_.refs.end()) return false;
-        const size_t cost = ref->second.url.size() + ref->second.title.size();
+        const Reference* ref = ctx_.refs.find(normalize_label(label));
+        if (!ref) return false;
+        const size_t cost = ref->url.size() + ref->title.size();
         if (cost > ctx_.reference_budget) return false;
         ctx_.reference_budget -= cost;
-        url = ref->second.url;
-        title = ref->second.title;
+        url = ref->url;
+        title = ref->title;
         const bool collapsed = s_.substr(pos_, 2) == "[]";
         if (full) pos_ = after;
         else if (collapsed) pos_ += 2;

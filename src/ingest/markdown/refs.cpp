@@ -1,5 +1,7 @@
 #include "ingest/markdown/refs.hpp"
 
+#include <algorithm>
+
 #include "ingest/markdown/chars.hpp"
 #include "ingest/markdown/scan.hpp"
 
@@ -48,12 +50,23 @@ size_t read_one(std::string_view s, size_t pos, References& refs) {
     if (end == no_match) return no_match;
     const std::string key = normalize_label(label);
     if (key.empty()) return no_match;
-    if (!refs.count(key))
-        refs.emplace(key, Reference{encode_url(unescape(dest)), has_title ? unescape(title) : std::string()});
+    refs.add(key, Reference{encode_url(unescape(dest)), has_title ? unescape(title) : std::string()});
     return end;
 }
 
 }  // namespace
+
+void References::seal() {
+    std::stable_sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    entries_.erase(std::unique(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                   entries_.end());
+}
+
+const Reference* References::find(std::string_view label) const {
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), label,
+                                     [](const auto& entry, std::string_view key) { return entry.first < key; });
+    return it != entries_.end() && it->first == label ? &it->second : nullptr;
+}
 
 size_t read_reference_definitions(std::string_view text, References& refs) {
     size_t pos = 0;
