@@ -15,5 +15,16 @@ for (const file of files) {
   gz += zipped;
   console.log(`${file.padEnd(32)} ${String(bytes.length).padStart(8)} raw ${String(zipped).padStart(7)} gzip`);
 }
+// The wasm's code and data sections, for a first idea of where it goes; which functions make the
+// code is bench/wasm-contributors.mjs's job (it needs a --profiling-funcs link).
+const wasm = readFileSync(join(web, "dist/article-reader-core.wasm"));
+for (let at = 8; at < wasm.length;) {
+  const id = wasm[at++];
+  let size = 0, shift = 0, b;
+  do { b = wasm[at++]; size += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+  const name = { 10: "code", 11: "data" }[id];
+  if (name) console.log(`  wasm ${name} section`.padEnd(33) + `${String(size).padStart(8)} raw ${String(gzipSync(wasm.subarray(at, at + size), { level: 9 }).length).padStart(7)} gzip alone`);
+  at += size;
+}
 console.log(`${"total".padEnd(32)} ${String(raw).padStart(8)} raw ${String(gz).padStart(7)} gzip ` +
   `(${(gz / 1024).toFixed(1)} KiB; budget 100 KB: ${gz <= 100_000 ? "within" : "over"}; stretch 80 KB: ${gz <= 80_000 ? "within" : "over"})`);

@@ -18,7 +18,7 @@ class ModelReader {
 public:
     std::string error;
 
-    bool article(const Json& j, Article& a) {
+    bool article(const JsonValue& j, Article& a) {
         if (!object(j, "", {"version", "title", "subtitle", "byline", "date", "dateline", "lang", "dir", "blocks",
                             "sections", "dropped", "stats"}))
             return false;
@@ -42,9 +42,9 @@ private:
         return false;
     }
 
-    bool object(const Json& j, const std::string& path, std::initializer_list<const char*> allowed) {
+    bool object(const JsonValue& j, const std::string& path, std::initializer_list<const char*> allowed) {
         if (!j.is_object()) return fail(path, "expected an object");
-        for (const auto& [key, value] : j.items()) {
+        for (const auto& [key, value] : j.members()) {
             bool known = false;
             for (const char* k : allowed) known = known || key == k;
             if (!known) return fail(path + "/" + key, "unknown key");
@@ -56,52 +56,52 @@ private:
         return depth <= max_nesting || fail(path, "nested deeper than " + std::to_string(max_nesting) + " levels");
     }
 
-    bool version(const Json& j) {
+    bool version(const JsonValue& j) {
         if (!j.contains("version")) return fail("", "missing key \"version\"");
-        const Json& v = j["version"];
+        const JsonValue& v = j["version"];
         if (!v.is_number_integer()) return fail("/version", "expected the integer 1");
-        if (v.get<long long>() != model_version)
-            return fail("/version", "unsupported version " + v.dump() + " (this reader reads version 1)");
+        if (v.as_integer() != model_version)
+            return fail("/version", "unsupported version " + v.integer_text() + " (this reader reads version 1)");
         return true;
     }
 
-    bool required_string(const Json& j, const std::string& path, const char* key, std::string& out) {
+    bool required_string(const JsonValue& j, const std::string& path, const char* key, std::string& out) {
         if (!j.contains(key)) return fail(path, std::string("missing key \"") + key + "\"");
         return string(j[key], path + "/" + key, out);
     }
 
-    bool optional_string(const Json& j, const std::string& path, const char* key, std::string& out) {
+    bool optional_string(const JsonValue& j, const std::string& path, const char* key, std::string& out) {
         return !j.contains(key) || string(j[key], path + "/" + key, out);
     }
 
-    bool string(const Json& j, const std::string& path, std::string& out) {
+    bool string(const JsonValue& j, const std::string& path, std::string& out) {
         if (!j.is_string()) return fail(path, "expected a string");
-        out = j.get<std::string>();
+        out = j.as_string();
         return true;
     }
 
-    bool nullable_string(const Json& j, const std::string& path, const char* key, std::optional<std::string>& out) {
+    bool nullable_string(const JsonValue& j, const std::string& path, const char* key, std::optional<std::string>& out) {
         if (!j.contains(key) || j[key].is_null()) return true;
         if (!j[key].is_string()) return fail(path + "/" + key, "expected a string or null");
-        out = j[key].get<std::string>();
+        out = j[key].as_string();
         return true;
     }
 
-    bool lang(const Json& j, std::string& out) {
+    bool lang(const JsonValue& j, std::string& out) {
         if (!optional_string(j, "", "lang", out)) return false;
         return is_language_tag(out) || fail("/lang", "expected a language tag such as \"en\" or \"zh-Hans\"");
     }
 
-    bool dir(const Json& j, std::string& out) {
+    bool dir(const JsonValue& j, std::string& out) {
         if (!optional_string(j, "", "dir", out)) return false;
         return out == "ltr" || out == "rtl" || fail("/dir", "expected \"ltr\" or \"rtl\"");
     }
 
-    bool array(const Json& j, const std::string& path) {
+    bool array(const JsonValue& j, const std::string& path) {
         return j.is_array() || fail(path, "expected an array");
     }
 
-    bool blocks(const Json& j, const std::string& path, std::vector<Block>& out, int depth) {
+    bool blocks(const JsonValue& j, const std::string& path, std::vector<Block>& out, int depth) {
         if (!depth_ok(path, depth) || !array(j, path)) return false;
         out.resize(j.size());
         for (size_t i = 0; i < j.size(); ++i)
@@ -109,7 +109,7 @@ private:
         return true;
     }
 
-    bool block(const Json& j, const std::string& path, Block& b, int depth) {
+    bool block(const JsonValue& j, const std::string& path, Block& b, int depth) {
         std::string type;
         if (!j.is_object()) return fail(path, "expected an object");
         if (!required_string(j, path, "type", type)) return false;
@@ -141,27 +141,27 @@ private:
                     "unknown block type \"" + type + "\" (expected paragraph, list, quote, code, rule, image or table)");
     }
 
-    bool required_blocks(const Json& j, const std::string& path, std::vector<Block>& out, int depth) {
+    bool required_blocks(const JsonValue& j, const std::string& path, std::vector<Block>& out, int depth) {
         if (!j.contains("blocks")) return fail(path, "missing key \"blocks\"");
         return blocks(j["blocks"], path + "/blocks", out, depth);
     }
 
-    bool list(const Json& j, const std::string& path, Block& b, int depth) {
+    bool list(const JsonValue& j, const std::string& path, Block& b, int depth) {
         b.type = BlockType::list;
         if (!object(j, path, {"type", "ordered", "start", "numbering", "items"})) return false;
         if (!optional_string(j, path, "numbering", b.numbering)) return false;
         if (!b.numbering.empty() && b.numbering != "lower-alpha" && b.numbering != "upper-alpha")
             return fail(path + "/numbering", "expected \"lower-alpha\" or \"upper-alpha\"");
         if (!j.contains("ordered") || !j["ordered"].is_boolean()) return fail(path + "/ordered", "expected true or false");
-        b.ordered = j["ordered"].get<bool>();
+        b.ordered = j["ordered"].as_bool();
         if (j.contains("start")) {
-            const Json& s = j["start"];
-            if (!s.is_number_integer() || s.get<long long>() < 0 || s.get<long long>() > 999999999)
+            const JsonValue& s = j["start"];
+            if (!s.is_number_integer() || s.as_integer() < 0 || s.as_integer() > 999999999)
                 return fail(path + "/start", "expected an integer 0-999999999");
-            b.start = static_cast<int>(s.get<long long>());
+            b.start = static_cast<int>(s.as_integer());
         }
         if (!j.contains("items")) return fail(path, "missing key \"items\"");
-        const Json& items = j["items"];
+        const JsonValue& items = j["items"];
         if (!array(items, path + "/items")) return false;
         b.items.resize(items.size());
         for (size_t i = 0; i < items.size(); ++i) {
@@ -171,14 +171,14 @@ private:
                 return false;
             if (items[i].contains("checked")) {
                 if (!items[i]["checked"].is_boolean()) return fail(item_path + "/checked", "expected true or false");
-                b.items[i].checked = items[i]["checked"].get<bool>();
+                b.items[i].checked = items[i]["checked"].as_bool();
             }
         }
         return true;
     }
 
     // A table: {align: [one per column], head: [cells], rows: [[cells]]}, each cell an array of inlines.
-    bool table(const Json& j, const std::string& path, Block& b, int depth) {
+    bool table(const JsonValue& j, const std::string& path, Block& b, int depth) {
         b.type = BlockType::table;
         if (!object(j, path, {"type", "align", "head", "rows"})) return false;
         for (const char* key : {"align", "head", "rows"})
@@ -192,7 +192,7 @@ private:
                 return fail(at, "expected \"\", \"left\", \"center\" or \"right\"");
         }
         if (!cells(j["head"], path + "/head", b.head, b.align.size(), depth)) return false;
-        const Json& rows = j["rows"];
+        const JsonValue& rows = j["rows"];
         if (!array(rows, path + "/rows")) return false;
         b.rows.resize(rows.size());
         for (size_t i = 0; i < rows.size(); ++i)
@@ -200,7 +200,7 @@ private:
         return true;
     }
 
-    bool cells(const Json& j, const std::string& path, std::vector<std::vector<Inline>>& out, size_t columns, int depth) {
+    bool cells(const JsonValue& j, const std::string& path, std::vector<std::vector<Inline>>& out, size_t columns, int depth) {
         if (!array(j, path)) return false;
         if (j.size() != columns)
             return fail(path, "expected " + std::to_string(columns) + " cells, one per column");
@@ -210,12 +210,12 @@ private:
         return true;
     }
 
-    bool required_inlines(const Json& j, const std::string& path, std::vector<Inline>& out, int depth) {
+    bool required_inlines(const JsonValue& j, const std::string& path, std::vector<Inline>& out, int depth) {
         if (!j.contains("inlines")) return fail(path, "missing key \"inlines\"");
         return inlines(j["inlines"], path + "/inlines", out, depth + 1);
     }
 
-    bool inlines(const Json& j, const std::string& path, std::vector<Inline>& out, int depth) {
+    bool inlines(const JsonValue& j, const std::string& path, std::vector<Inline>& out, int depth) {
         if (!depth_ok(path, depth) || !array(j, path)) return false;
         out.resize(j.size());
         for (size_t i = 0; i < j.size(); ++i)
@@ -223,7 +223,7 @@ private:
         return true;
     }
 
-    bool inline_value(const Json& j, const std::string& path, Inline& in, int depth) {
+    bool inline_value(const JsonValue& j, const std::string& path, Inline& in, int depth) {
         std::string type;
         if (!j.is_object()) return fail(path, "expected an object");
         if (!required_string(j, path, "type", type)) return false;
@@ -255,7 +255,7 @@ private:
                                         "\" (expected text, emphasis, strong, strikethrough, code, link, image or break)");
     }
 
-    bool sections(const Json& j, const std::string& path, std::vector<Section>& out, int parent_level, int depth) {
+    bool sections(const JsonValue& j, const std::string& path, std::vector<Section>& out, int parent_level, int depth) {
         if (!depth_ok(path, depth) || !array(j, path)) return false;
         out.resize(j.size());
         for (size_t i = 0; i < j.size(); ++i)
@@ -263,7 +263,7 @@ private:
         return true;
     }
 
-    bool section(const Json& j, const std::string& path, Section& s, int parent_level, int depth) {
+    bool section(const JsonValue& j, const std::string& path, Section& s, int parent_level, int depth) {
         if (!object(j, path, {"id", "heading", "level", "blocks", "sections", "stats"})) return false;
         if (j.contains("stats") && !stats_shape(j["stats"], path + "/stats")) return false;
         if (!required_string(j, path, "heading", s.heading)) return false;
@@ -272,19 +272,19 @@ private:
         return !j.contains("sections") || sections(j["sections"], path + "/sections", s.sections, s.level, depth + 1);
     }
 
-    bool level(const Json& j, const std::string& path, int parent_level, int& out) {
+    bool level(const JsonValue& j, const std::string& path, int parent_level, int& out) {
         if (!j.contains("level")) return fail(path, "missing key \"level\"");
-        const Json& l = j["level"];
-        if (!l.is_number_integer() || l.get<long long>() < 1 || l.get<long long>() > 6)
+        const JsonValue& l = j["level"];
+        if (!l.is_number_integer() || l.as_integer() < 1 || l.as_integer() > 6)
             return fail(path + "/level", "expected an integer 1-6");
-        out = static_cast<int>(l.get<long long>());
+        out = static_cast<int>(l.as_integer());
         if (out <= parent_level)
             return fail(path + "/level", "expected a level deeper than its parent section's " +
                                              std::to_string(parent_level));
         return true;
     }
 
-    bool section_id(const Json& j, const std::string& path, std::string& out) {
+    bool section_id(const JsonValue& j, const std::string& path, std::string& out) {
         if (!j.contains("id")) return true;  // filled in from the heading once every given id is known
         if (!string(j["id"], path + "/id", out)) return false;
         if (out.empty() || out.find_first_of(" \t\n\r\f") != std::string::npos)
@@ -293,7 +293,7 @@ private:
         return true;
     }
 
-    bool dropped(const Json& j, std::vector<Dropped>& out) {
+    bool dropped(const JsonValue& j, std::vector<Dropped>& out) {
         if (!array(j, "/dropped")) return false;
         out.resize(j.size());
         for (size_t i = 0; i < j.size(); ++i) {
@@ -306,10 +306,10 @@ private:
     }
 
     // Stats are derived from the content, so input values are checked for shape and then recomputed.
-    bool stats_shape(const Json& j, const std::string& path) {
+    bool stats_shape(const JsonValue& j, const std::string& path) {
         if (!object(j, path, {"words", "minutes"})) return false;
         for (const char* key : {"words", "minutes"})
-            if (j.contains(key) && !(j[key].is_number_integer() && j[key].get<long long>() >= 0))
+            if (j.contains(key) && !(j[key].is_number_integer() && j[key].as_integer() >= 0))
                 return fail(path + "/" + key, "expected a non-negative integer");
         return true;
     }
@@ -331,7 +331,7 @@ void reserve_ids(const std::vector<Section>& sections, SlugSet& slugs) {
 
 }  // namespace
 
-std::string from_json(const Json& json, Article& out) {
+std::string from_json(const JsonValue& json, Article& out) {
     Article a;
     ModelReader reader;
     if (!reader.article(json, a)) return reader.error;

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <set>
-#include <vector>
 
 #include "article/json.hpp"
 #include "article/text.hpp"
@@ -43,9 +41,8 @@ std::string codepoint_name(char32_t c) {
     return "U+" + digits;
 }
 
-// Arrays and objects nested deeper than max_json_depth are refused before nlohmann builds a tree
-// of them (64 MB of "[" would take gigabytes). Returns the byte offset of the first bracket too
-// deep, or npos.
+// Arrays and objects nested deeper than max_json_depth are refused before parsing (64 MB of "["
+// would take gigabytes), at the first bracket too deep: its byte offset, or npos.
 size_t too_deep_at(std::string_view text) {
     size_t depth = 0;
     bool in_string = false;
@@ -65,7 +62,7 @@ size_t too_deep_at(std::string_view text) {
     return std::string_view::npos;
 }
 
-// nlohmann throws out_of_range, with no position, for a number beyond a double ("1e400"); find
+// nlohmann reports out_of_range, with no position, for a number beyond a double ("1e400"); find
 // the first number token outside strings that overflows, so that the message can say where.
 size_t overflowing_number_at(std::string_view text) {
     bool in_string = false;
@@ -91,63 +88,6 @@ size_t overflowing_number_at(std::string_view text) {
     return std::string_view::npos;
 }
 
-// RFC 6901: "~" and "/" in a key are written "~0" and "~1" in a JSON pointer.
-std::string pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return out;
-}
-
-struct DuplicateKey {
-    std::string path;
-};
-
-// Follows the parser's events to know the JSON pointer of the value being read, and throws
-// DuplicateKey at the second occurrence of a key in one object: JSON leaves duplicates undefined,
-// and nlohmann would silently keep the last one.
-class DuplicateKeyCheck {
-public:
-    bool operator()(Json::parse_event_t event, const Json& parsed) {
-        switch (event) {
-            case Json::parse_event_t::object_start: frames_.emplace_back(true); break;
-            case Json::parse_event_t::array_start: frames_.emplace_back(false); break;
-            case Json::parse_event_t::key: {
-                Frame& top = frames_.back();
-                top.key = parsed.get<std::string>();
-                if (!top.keys.insert(top.key).second) throw DuplicateKey{path()};
-                break;
-            }
-            case Json::parse_event_t::object_end:
-            case Json::parse_event_t::array_end:
-                frames_.pop_back();
-                completed();
-                break;
-            case Json::parse_event_t::value: completed(); break;
-        }
-        return true;
-    }
-
-private:
-    struct Frame {
-        explicit Frame(bool is_object) : object(is_object) {}
-        bool object;
-        size_t index = 0;  // arrays: the index of the element being read
-        std::string key;   // objects: the key of the member being read
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> frames_;
-
-    void completed() {
-        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
-    }
-
-    std::string path() const {
-        std::string out;
-        for (const Frame& f : frames_) out += "/" + (f.object ? pointer_token(f.key) : std::to_string(f.index));
-        return out;
-    }
-};
-
 }  // namespace
 
 std::string read_json_article(std::string_view text, Article& out) {
@@ -161,25 +101,26 @@ std::string read_json_article(std::string_view text, Article& out) {
     if (const size_t at = too_deep_at(text); at != std::string_view::npos)
         return position_of(text, at + 1) + ": JSON nested deeper than " + std::to_string(max_json_depth) +
                " arrays and objects";
-    Json json;
-    try {
-        DuplicateKeyCheck check;
-        json = Json::parse(text.begin(), text.end(),
-                           [&check](int, Json::parse_event_t event, Json& parsed) { return check(event, parsed); });
-    } catch (const DuplicateKey& e) {
-        return e.path + ": duplicate key";
-    } catch (const Json::parse_error& e) {
-        const std::string reason = reason_of(e.what());
-        const bool at_end = reason.find("unexpected end of input") != std::string::npos;
-        return position_of(text, at_end ? text.size() + 1 : e.byte) + ": JSON syntax error: " + reason;
-    } catch (const Json::out_of_range&) {
-        const size_t at = overflowing_number_at(text);
-        if (at == std::string_view::npos) return "JSON number out of range";
-        const size_t end = text.find_first_not_of("+-.eE0123456789", at);
-        return position_of(text, at + 1) + ": JSON number out of range: " +
-               std::string(text.substr(at, end - at)) + " is beyond what a double holds";
-    } catch (const Json::exception& e) {
-        return std::string("JSON error: ") + reason_of(e.what());
+    JsonValue json;
+    const JsonParseError e = parse_json(text, json, DuplicateKeys::refuse, max_json_depth);
+    switch (e.kind) {
+        case JsonParseError::Kind::none: break;
+        case JsonParseError::Kind::duplicate_key: return e.path + ": duplicate key";
+        case JsonParseError::Kind::syntax: {
+            const std::string reason = reason_of(e.message);
+            const bool at_end = reason.find("unexpected end of input") != std::string::npos;
+            return position_of(text, at_end ? text.size() + 1 : e.byte) + ": JSON syntax error: " + reason;
+        }
+        case JsonParseError::Kind::out_of_range: {
+            const size_t at = overflowing_number_at(text);
+            if (at == std::string_view::npos) return "JSON number out of range";
+            const size_t end = text.find_first_not_of("+-.eE0123456789", at);
+            return position_of(text, at + 1) + ": JSON number out of range: " +
+                   std::string(text.substr(at, end - at)) + " is beyond what a double holds";
+        }
+        case JsonParseError::Kind::too_deep:  // too_deep_at found it first
+            return "JSON nested deeper than " + std::to_string(max_json_depth) + " arrays and objects";
+        case JsonParseError::Kind::other: return std::string("JSON error: ") + reason_of(e.message);
     }
     return from_json(json, out);
 }
