@@ -97,12 +97,12 @@ private:
         out_ += "</ol>\n";
     }
 
-    // What the reader left out as page chrome, closed until the reader asks for it.
+    // What the reader left out (page chrome, raw HTML), closed until the reader asks for it.
     void dropped(const std::vector<Dropped>& list) {
         if (list.empty()) return;
         out_ += "<details class=\"ar-dropped\"><summary>";
         out_ += std::to_string(list.size()) + (list.size() == 1 ? " passage" : " passages");
-        out_ += " left out as page chrome</summary>\n<ul>\n";
+        out_ += " left out</summary>\n<ul>\n";
         for (const Dropped& d : list) {
             out_ += "<li><span class=\"ar-dropped-text\">";
             text(d.text);

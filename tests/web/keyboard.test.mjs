@@ -37,7 +37,7 @@ test("Tab reaches every control, in reading order", async () => {
     "summary.ar-summary: China urges Japan to correct wrongdoings",
     "a.ar-anchor: Link to section: Rejecting confrontation and division",
     "summary.ar-summary: Rejecting confrontation and division",
-    "summary: 1 passage left out as page chrome",
+    "summary: 1 passage left out",
   ];
   let at = -1;
   for (const stop of expected) {

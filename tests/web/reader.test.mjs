@@ -40,7 +40,7 @@ describe("the default article", () => {
     const article = page.locator("article-reader .ar-article");
     assert.ok(!(await article.innerText()).includes("Search Trends"));
     const panel = page.locator("article-reader .ar-dropped");
-    assert.equal(await panel.locator("summary").innerText(), "1 passage left out as page chrome");
+    assert.equal(await panel.locator("summary").innerText(), "1 passage left out");
     assert.ok(await page.locator("article-reader .ar-dropped-text").isHidden());
     const dropped = await page.evaluate(() => document.querySelector("article-reader").article.dropped);
     assert.deepEqual(dropped, [{ text: "Search Trends", reason: "trailing site navigation" }]);
