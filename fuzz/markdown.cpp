@@ -1,5 +1,5 @@
-// Any bytes read as Markdown, through read_article as the page and the CLI call it. Until the
-// Markdown reader lands this is the "not supported yet" error; then it fuzzes the parser.
+// Any bytes read as Markdown, through read_article as the page and the CLI call it: the
+// CommonMark parser, its GFM extensions and the conversion into the article model.
 #include <cstddef>
 #include <cstdint>
 
