@@ -4,6 +4,8 @@
 #include <cstring>
 #include <iterator>
 
+#include "article/text.hpp"
+
 namespace reader::md {
 namespace {
 #include "ingest/markdown/tables.inc"
@@ -47,7 +49,7 @@ size_t numeric_entity(std::string_view s, size_t i, std::string& out) {
     }
     if (j == digits_begin || j >= s.size() || s[j] != ';') return 0;
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = replacement;
-    append_utf8(cp, out);
+    reader::append_utf8(out, cp);
     return j + 1 - i;
 }
 
@@ -97,24 +99,6 @@ char32_t decode_before(std::string_view s, size_t i) {
     size_t length = 0;
     const char32_t cp = decode_at(s, start, length);
     return start + length == i ? cp : replacement;
-}
-
-void append_utf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 bool is_unicode_whitespace(char32_t cp) {
@@ -172,7 +156,7 @@ std::string normalize_label(std::string_view label) {
         pending_space = false;
         std::string multi;
         const char32_t folded = fold_one(cp, multi);
-        if (multi.empty()) append_utf8(folded, out);
+        if (multi.empty()) reader::append_utf8(out, folded);
         else out += multi;
     }
     return out;

@@ -20,7 +20,6 @@ bool is_ascii_punct(char c);
 char32_t decode_at(std::string_view s, size_t i, size_t& length);
 // The code point that ends just before s[i]; U+000A when i is 0 (start of input counts as a line end).
 char32_t decode_before(std::string_view s, size_t i);
-void append_utf8(char32_t cp, std::string& out);
 
 bool is_unicode_whitespace(char32_t cp);
 bool is_unicode_punctuation(char32_t cp);  // general categories P and S
