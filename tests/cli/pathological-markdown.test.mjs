@@ -50,10 +50,15 @@ for (const c of cases) {
     assert.ok(again < 1, `${again} s`);
     if (!existsSync(releaseCli)) return;
     // The ratio, on the release CLI, from an N large enough (at least 40 ms of work, doubling up to
-    // 64 times the test size) that bash's 1 ms steps and scheduling are small beside it.
+    // 64 times the test size) that bash's 1 ms steps and scheduling are small beside it. A ratio
+    // over 6 is measured again, up to three times in all, and the lowest counts: a shared machine
+    // can stall one run by a few times, but a quadratic case gives 16 on every attempt.
     let n = c.n, small = best(c.make(n), releaseCli) - releaseStartup;
     while (small < 0.04 && n < 64 * c.n) small = best(c.make((n *= 2)), releaseCli) - releaseStartup;
-    const ratio = (best(c.make(4 * n), releaseCli) - releaseStartup) / Math.max(small, 0.001);
+    const ratioOnce = () => (best(c.make(4 * n), releaseCli, 3) - releaseStartup) /
+      Math.max(best(c.make(n), releaseCli, 3) - releaseStartup, 0.001);
+    let ratio = ratioOnce();
+    for (let attempt = 1; attempt < 3 && ratio > 6; attempt++) ratio = Math.min(ratio, ratioOnce());
     console.log(`release ${c.name}: N = ${n / c.n}x the test size, ${(small * 1000).toFixed(0)} ms, t(4N)/t(N) ${ratio.toFixed(2)}`);
     if (small >= 0.02) assert.ok(ratio <= 6, `t(4N)/t(N) = ${ratio.toFixed(2)} at ${n / c.n}x`);
   });
