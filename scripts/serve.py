@@ -54,6 +54,9 @@ TYPES = {
 # What the index lists, and so all that /library/ serves from the chosen folder.
 ARTICLE_EXTENSIONS = (".txt", ".md", ".json")
 MAX_DEPTH = 64  # as src/library/index.cpp
+# A request's line and headers together: far above what a browser sends (a few KB), far below the
+# standard library's own bound of 100 headers of 64 KB each.
+HEAD_LIMIT = 64 * 1024
 
 
 class Library:
@@ -233,12 +236,44 @@ def not_modified(headers, etag, mtime):
     return False
 
 
+class HeadTooLarge(Exception):
+    pass
+
+
+class HeadBudget:
+    """The connection's reader while one request's headers are read: HEAD_LIMIT bytes in all."""
+
+    def __init__(self, reader, left):
+        self.reader, self.left = reader, left
+
+    def readline(self, size=-1):
+        line = self.reader.readline(self.left + 1 if size < 0 else min(size, self.left + 1))
+        self.left -= len(line)
+        if self.left < 0:
+            raise HeadTooLarge()
+        return line
+
+
 class ReaderHandler(http.server.SimpleHTTPRequestHandler):
     # HTTP/1.1 keeps connections alive; every response below has a Content-Length, or no body.
     protocol_version = "HTTP/1.1"
     # An idle kept-alive connection gives its thread back after this many seconds.
     timeout = 30
+    # What a refusal of an unreadable request line (400, 505) is sent as: HTTP/0.9, the standard
+    # library's default, would send the error page with no status line at all.
+    default_request_version = "HTTP/1.0"
     extensions_map = {"": "application/octet-stream", **TYPES}
+
+    def parse_request(self):
+        reader = self.rfile
+        self.rfile = HeadBudget(reader, HEAD_LIMIT - len(self.raw_requestline))
+        try:
+            return super().parse_request()
+        except HeadTooLarge:
+            self.send_error(431, f"Request headers over {HEAD_LIMIT // 1024} KB in all")
+            return False
+        finally:
+            self.rfile = reader
 
     def translate_path(self, path):
         raise AssertionError("send_head resolves paths itself")
@@ -339,7 +374,8 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
         # bundled articles. Everything served here is public (web/ and assets/), and no cookies
         # or credentials are involved, so any origin may read it.
         self.send_header("Access-Control-Allow-Origin", "*")
-        if self.path.split("?")[0].endswith((".html", "/")):
+        # A request refused before its line was understood (400, 414, 505) has no path yet.
+        if getattr(self, "path", "").split("?")[0].endswith((".html", "/")):
             self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 
@@ -353,6 +389,20 @@ class ReaderServer(http.server.ThreadingHTTPServer):
     # and see resets and timeouts (docs/benchmarks.md, "Server under load").
     request_queue_size = 1024
     daemon_threads = True
+
+    def shutdown_request(self, request):
+        # A request refused half-read (a 414 or 431) leaves bytes unread; closing over them makes
+        # the kernel reset the connection, and the client would lose the answer. Read what has
+        # already arrived first (at most 1 MB, never waiting).
+        try:
+            request.shutdown(socket.SHUT_WR)
+            request.setblocking(False)
+            for _ in range(16):
+                if not request.recv(65536):
+                    break
+        except OSError:
+            pass
+        self.close_request(request)
 
     def handle_error(self, request, client_address):
         # A client that hangs up mid-answer is routine (a closed tab, wrk stopping), not a traceback.

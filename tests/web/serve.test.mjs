@@ -33,16 +33,24 @@ test("serves the wasm as application/wasm, with nosniff", async () => {
   assert.deepEqual([...bytes.slice(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
 });
 
-// Sends `path` byte for byte, as fetch() would normalise dot segments away.
-function rawGet(path) {
+// Sends `request` byte for byte (fetch() would normalise it) and resolves with the status line.
+function rawRequest(request) {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(`GET ${path} HTTP/1.0\r\n\r\n`));
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(request));
     let data = "";
     socket.on("data", (d) => (data += d));
     socket.on("end", () => resolve(data.split("\r\n")[0]));
     socket.on("error", reject);
   });
+}
+const rawGet = (path) => rawRequest(`GET ${path} HTTP/1.0\r\n\r\n`);
+
+// The server is still up and answering: the test after each hostile request.
+async function stillServes() {
+  const page = await fetch(server.url, { signal: AbortSignal.timeout(10_000) });
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<article-reader/);
 }
 
 test("does not list folders or serve files outside web/ and assets/", async () => {
@@ -65,4 +73,69 @@ test("--host is honoured and Ctrl-C stops it cleanly", async () => {
   assert.match(other.url, /^http:\/\/127\.0\.0\.2:\d+\/$/);
   assert.equal((await fetch(other.url)).status, 200);
   assert.equal(await other.stop(), 0);
+});
+
+test("huge request lines and headers are refused with 414 and 431, and the next request is served", async () => {
+  const head = (headers) => `GET / HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`;
+  const cases = [
+    [`GET /${"a".repeat(70_000)} HTTP/1.1\r\n\r\n`, /^HTTP\/1\.[01] 414 /],
+    [head(`X-Big: ${"a".repeat(70_000)}\r\n`), /^HTTP\/1\.[01] 431 /],
+    [head("X-Many: a\r\n".repeat(200)), /^HTTP\/1\.[01] 431 /],
+    // 40 headers of 40 KB each pass the standard library's per-line and per-count bounds; the
+    // server's own 64 KB bound on the whole head refuses them.
+    [head(Array.from({ length: 40 }, (_, i) => `X-${i}: ${"b".repeat(40_000)}\r\n`).join("")), /^HTTP\/1\.[01] 431 Request headers over 64 KB/],
+    [head(`X-Fine: ${"c".repeat(8_000)}\r\n`), /^HTTP\/1\.1 200 /],
+  ];
+  for (const [request, expected] of cases) {
+    assert.match(await rawRequest(request), expected, request.slice(0, 60));
+    await stillServes();
+  }
+});
+
+test("malformed requests and bad percent-encoding get a status line, and the next request is served", async () => {
+  const cases = [
+    ["\x00\xff\xfe garbage\r\n\r\n", /^HTTP\/1\.[01] 400 /],
+    ["GET / HTTP/9.9\r\n\r\n", /^HTTP\/1\.[01] 505 /],
+    ["GET / HTTP/1.1 extra\r\n\r\n", /^HTTP\/1\.[01] 400 /],
+    ["BREW /pot HTTP/1.1\r\nConnection: close\r\n\r\n", /^HTTP\/1\.1 501 /],
+    ["GET /assets/articles/%zz HTTP/1.0\r\n\r\n", /^HTTP\/1\.1 404 /],
+    ["GET /assets/articles/%ff%fe.txt HTTP/1.0\r\n\r\n", /^HTTP\/1\.1 404 /],
+    ["GET /assets/articles/%00.txt HTTP/1.0\r\n\r\n", /^HTTP\/1\.1 403 /],
+    ["GET /assets/articles/%c0%ae%c0%ae/%c0%ae%c0%ae/serve.sh HTTP/1.0\r\n\r\n", /^HTTP\/1\.1 40[34] /],
+    ["GET /%25%32%65%25%32%65/serve.sh HTTP/1.0\r\n\r\n", /^HTTP\/1\.1 40[34] /],
+    ["GET / HTTP/1.0\r\nIf-Modified-Since: \xff\xfe not a date\r\nIf-None-Match: \xff\r\n\r\n", /^HTTP\/1\.1 200 /],
+  ];
+  for (const [request, expected] of cases) {
+    assert.match(await rawRequest(Buffer.from(request, "latin1")), expected, JSON.stringify(request));
+    await stillServes();
+  }
+});
+
+test("200 slow clients trickling their headers do not hold up anyone else, and are answered in the end", async () => {
+  const url = new URL(server.url);
+  const slow = await Promise.all(Array.from({ length: 200 }, () => new Promise((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname, () => {
+      socket.write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+      resolve(socket);
+    });
+    socket.response = "";
+    socket.on("data", (d) => (socket.response += d));
+    socket.on("error", reject);
+  })));
+  // A byte each 200 ms from every slow client, for 3 s, while others are served.
+  const trickle = setInterval(() => slow.forEach((s) => s.write("z")), 200);
+  try {
+    for (let i = 0; i < 10; i++) {
+      await stillServes();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    assert.ok(slow.every((s) => !s.destroyed && s.response === ""), "the slow clients are still connected, unanswered");
+  } finally {
+    clearInterval(trickle);
+  }
+  const answers = await Promise.all(slow.map((s) => new Promise((resolve) => {
+    s.on("end", () => resolve(s.response.split("\r\n")[0]));
+    s.end("\r\nConnection: close\r\n\r\n");
+  })));
+  assert.deepEqual(new Set(answers), new Set(["HTTP/1.1 200 OK"]));
 });
