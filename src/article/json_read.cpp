@@ -37,6 +37,13 @@ public:
 private:
     std::set<std::string> ids_;
 
+    // A key as one JSON Pointer token (RFC 6901): "~" and "/" in it would otherwise read as syntax.
+    static std::string pointer_token(const std::string& key) {
+        std::string token;
+        for (char c : key) token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return token;
+    }
+
     bool fail(const std::string& path, const std::string& what) {
         error = (path.empty() ? "/" : path) + ": " + what;
         return false;
@@ -47,7 +54,7 @@ private:
         for (const auto& [key, value] : j.members()) {
             bool known = false;
             for (const char* k : allowed) known = known || key == k;
-            if (!known) return fail(path + "/" + key, "unknown key");
+            if (!known) return fail(path + "/" + pointer_token(key), "unknown key");
         }
         return true;
     }

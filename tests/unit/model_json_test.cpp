@@ -72,6 +72,8 @@ TEST_CASE("validation errors name the path and what was expected") {
     CHECK(model_error(R"({"version": 1})") == "/: missing key \"title\"");
     CHECK(model_error(with(R"("colour": "red")")) == "/colour: unknown key");
     CHECK(model_error(with(R"("title2": 1)")) == "/title2: unknown key");
+    // JSON Pointer escapes, so the path names the key and not a nested one.
+    CHECK(model_error(with(R"("a/b~c": 1)")) == "/a~1b~0c: unknown key");
     CHECK(model_error(with(R"("byline": 3)")) == "/byline: expected a string or null");
     CHECK(model_error(with(R"("dir": "up")")) == "/dir: expected \"ltr\" or \"rtl\"");
     CHECK(model_error(with(R"("lang": "")")) == "/lang: expected a language tag such as \"en\" or \"zh-Hans\"");
