@@ -1,0 +1,44 @@
+// The wasm core does not leak: 100 different articles viewed, searched and released in one
+// instance leave its heap where the largest of them left it (wasm memory only grows, so any leak of
+// the articles, their models or their search data shows as growth). bench/memory.mjs reports the
+// peak against the input's size.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeBook } from "../../bench/book.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const wasm = join(root, "web/dist/article-reader-core.wasm");
+
+// 100 distinct articles of 20 to 320 KB, as plain text, Markdown (chapters as ## headings) or JSON.
+function articles(format, core) {
+  return Array.from({ length: 100 }, (_, i) => {
+    const text = makeBook(20_000 + ((i * 7919) % 100) * 3_000).toString("utf8");
+    if (format === "text") return text;
+    if (format === "markdown") return text.replace(/^Chapter (\d+) of/gm, "## Chapter $1 of");
+    return core.parse(text, "text").json;
+  });
+}
+
+for (const format of ["text", "markdown", "json"]) {
+  test(`${format}: 100 articles in one instance do not grow the heap`, { skip: !existsSync(wasm) && "no wasm build" }, async () => {
+    const require = createRequire(import.meta.url);
+    const core = await require(join(root, "web/dist/article-reader-core.js"))({ wasmBinary: readFileSync(wasm) });
+    const inputs = articles(format, core);
+    const heap = () => core.HEAP8.buffer.byteLength;
+    const show = (input) => {
+      const v = core.view(input, format, "{}");
+      assert.equal(v.error, "");
+      assert.ok(core.search(v.handle, "the").total > 0);
+      core.release(v.handle);
+    };
+    // The largest article first, so that it, not a leak, sets the peak the others must stay under.
+    show(inputs.reduce((a, b) => (b.length > a.length ? b : a)));
+    const before = heap();
+    inputs.forEach(show);
+    assert.equal(heap(), before, `heap ${before} B before the 100 articles, ${heap()} B after`);
+  });
+}
