@@ -29,6 +29,19 @@ public:
         ++i;
     }
 
+    // Copies the run of ASCII from `i` that needs no decision (no CR, LF or NUL) in one append.
+    // Most text is such runs, and byte-at-a-time appends made decoding a tenth of reading a book.
+    void plain_run(std::string_view bytes, size_t& i) {
+        if (needed_ != 0) return;
+        size_t end = i;
+        while (end < bytes.size() && plain(static_cast<unsigned char>(bytes[end]))) ++end;
+        if (end == i) return;
+        out_.text.append(bytes.substr(i, end - i));
+        at_.column += end - i;
+        after_cr_ = false;
+        i = end;
+    }
+
     void finish() {
         if (needed_ != 0) invalid();
     }
@@ -95,6 +108,8 @@ private:
     }
 
     void advance_column() { ++at_.column; }
+
+    static bool plain(unsigned char b) { return b != 0 && b < 0x80 && b != '\r' && b != '\n'; }
 };
 
 }  // namespace
@@ -108,7 +123,10 @@ DecodedText decode_utf8(std::string_view bytes) {
     DecodedText out;
     out.text.reserve(bytes.size());
     Decoder decoder(out);
-    for (size_t i = 0; i < bytes.size();) decoder.byte_at(bytes, i);
+    for (size_t i = 0; i < bytes.size();) {
+        decoder.plain_run(bytes, i);
+        if (i < bytes.size()) decoder.byte_at(bytes, i);
+    }
     decoder.finish();
     return out;
 }
