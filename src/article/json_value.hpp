@@ -73,4 +73,8 @@ enum class DuplicateKeys : unsigned char { refuse, keep };
 // can never be deeper than that. With DuplicateKeys::keep a repeated key is one more member.
 JsonParseError parse_json(std::string_view text, JsonValue& out, DuplicateKeys duplicates, size_t max_depth);
 
+// Whether a JSON number (-?digits[.digits][e[+-]digits]) is beyond a double, so that nlohmann
+// reports it out of range: decided exactly, without strtod (json_value.cpp says why).
+bool beyond_double(std::string_view number);
+
 }  // namespace reader

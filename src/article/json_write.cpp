@@ -1,4 +1,3 @@
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,11 +107,8 @@ private:
                 case '\r': out_ += "\\r"; break;
                 case '\b': out_ += "\\b"; break;
                 case '\f': out_ += "\\f"; break;
-                default: {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out_ += buf;
-                }
+                default:  // another control character, as nlohmann's dump() writes it (no printf in the wasm)
+                    out_.append("\\u00").append(1, "0123456789abcdef"[c >> 4]).append(1, "0123456789abcdef"[c & 15]);
             }
         }
         out_.append(s.substr(plain));

@@ -80,9 +80,7 @@ size_t overflowing_number_at(std::string_view text) {
         if (c != '-' && (c < '0' || c > '9')) continue;
         size_t end = i;
         while (end < text.size() && std::string_view("+-.eE0123456789").find(text[end]) != std::string_view::npos) ++end;
-        const std::string token(text.substr(i, end - i));
-        const double value = std::strtod(token.c_str(), nullptr);
-        if (value == HUGE_VAL || value == -HUGE_VAL) return i;
+        if (beyond_double(text.substr(i, end - i))) return i;
         i = end - 1;
     }
     return std::string_view::npos;

@@ -84,6 +84,14 @@ TEST_CASE("huge and odd numbers") {
         {R"({"version": 1.0, "title": "T"})", "/version: expected the integer 1"},
         {R"({"version": 1, "title": "T", "blocks": [{"type": "list", "ordered": true, "start": 1e9, "items": []}]})", "/blocks/0/start: expected an integer 0-999999999"},
         {R"({"version": 1, "title": "T", "sections": [{"heading": "H", "level": 1.5}]})", "/sections/0/level: expected an integer 1-6"},
+        // the edge of a double, decided without strtod (json_value.cpp): DBL_MAX and just below
+        // halfway to 2^1024 are numbers, halfway and above overflow; so does a long fraction of it
+        {R"({"version": 1.7976931348623157e308, "title": "T"})", "/version: expected the integer 1"},
+        {R"({"version": 179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791.99, "title": "T"})", "/version: expected the integer 1"},
+        {R"({"version": 1.797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070963302864166928879109465555478519404026306574886715058206819089020007083836762738548458177115317644757302700698555713669596228429148198608349364752927190741684443655107043427115596995080930428801779041744977920e308, "title": "T"})", "line 1, column 13: JSON number out of range: 1.797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070963302864166928879109465555478519404026306574886715058206819089020007083836762738548458177115317644757302700698555713669596228429148198608349364752927190741684443655107043427115596995080930428801779041744977920e308 is beyond what a double holds"},
+        {R"({"version": 0.00000017976931348623159e316, "title": "T"})", "line 1, column 13: JSON number out of range: 0.00000017976931348623159e316 is beyond what a double holds"},
+        {R"({"version": 17976931348623158e292, "title": "T"})", "/version: expected the integer 1"},
+        {R"({"version": 1e-400, "title": "T", "stats": {"words": 0.0e99999999999}})", "/version: expected the integer 1"},
         // not JSON at all
         {R"({"version": NaN, "title": "T"})", "line 1, column 13: JSON syntax error: syntax error while parsing value - invalid literal; last read: '\"version\": N'"},
         {R"({"version": 1, "title": "T", "stats": {"words": Infinity}})", "line 1, column 49: JSON syntax error: syntax error while parsing value - invalid literal; last read: '\"words\": I'"},

@@ -1,8 +1,9 @@
 #include "ingest/markdown/chars.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
-#include <iterator>
+#include <vector>
 
 #include "article/text.hpp"
 
@@ -14,27 +15,148 @@ constexpr char32_t replacement = 0xFFFD;
 
 bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-int bucket(char first) {
-    if (first >= 'A' && first <= 'Z') return first - 'A';
-    if (first >= 'a' && first <= 'z') return 26 + first - 'a';
-    return -1;
+// Reads the LEB128 varints of a table in tables.inc, one after another.
+class Varints {
+public:
+    explicit Varints(const unsigned char* at) : at_(at) {}
+    char32_t next() {
+        char32_t value = 0;
+        for (int shift = 0;; shift += 7) {
+            const unsigned char b = *at_++;
+            value |= static_cast<char32_t>(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+        }
+    }
+    int next_signed() {  // zigzag: 0, -1, 1, -2, ... are 0, 1, 2, 3, ...
+        const char32_t z = next();
+        return z % 2 == 0 ? static_cast<int>(z / 2) : -static_cast<int>(z / 2) - 1;
+    }
+
+private:
+    const unsigned char* at_;
+};
+
+struct Range {
+    char32_t first, last;
+};
+
+const std::vector<Range>& punctuation_ranges() {
+    static const std::vector<Range> ranges = [] {
+        std::vector<Range> out(punctuation_range_count);
+        Varints steps(punctuation_steps);
+        char32_t after = 0;  // the code point after the previous range
+        for (Range& r : out) {
+            r.first = after + steps.next();
+            r.last = r.first + steps.next();
+            after = r.last + 1;
+        }
+        return out;
+    }();
+    return ranges;
 }
 
-// Scans the names that share `name`'s first letter; appends the value when one matches.
-bool lookup_entity(std::string_view name, std::string& out) {
-    const int b = bucket(name.front());
-    if (b < 0) return false;
-    for (size_t p = entity_buckets[b], end = entity_buckets[b + 1]; p < end;) {
-        size_t q = p;
-        while (static_cast<unsigned char>(entity_data[q]) > 8) ++q;  // the length byte ends the name
-        const size_t value_length = static_cast<unsigned char>(entity_data[q]);
-        if (std::string_view(entity_data + p, q - p) == name) {
-            out.append(entity_data + q + 1, value_length);
+struct FoldRun {
+    char32_t first, count, stride;
+    int delta;
+};
+
+const std::vector<FoldRun>& fold_runs() {
+    static const std::vector<FoldRun> runs = [] {
+        std::vector<FoldRun> out(fold_run_count);
+        Varints steps(fold_run_steps);
+        char32_t previous = 0;
+        for (FoldRun& r : out) {
+            r.first = previous += steps.next();
+            r.count = steps.next();
+            r.stride = steps.next();
+            r.delta = steps.next_signed();
+        }
+        return out;
+    }();
+    return runs;
+}
+
+struct MultiFold {
+    char32_t from;
+    std::string_view to;
+};
+
+const std::vector<MultiFold>& multi_folds() {
+    static const std::vector<MultiFold> folds = [] {
+        std::vector<MultiFold> out(multi_fold_count);
+        Varints steps(multi_fold_steps);
+        const char* text = reinterpret_cast<const char*>(multi_fold_text);
+        char32_t previous = 0;
+        for (MultiFold& m : out) {
+            m.from = previous += steps.next();
+            const size_t length = steps.next();
+            m.to = std::string_view(text, length);
+            text += length;
+        }
+        return out;
+    }();
+    return folds;
+}
+
+// The HTML5 named character references, unpacked on the first entity into an open-addressing hash
+// table keyed by name (FNV-1a): a lookup is one probe or two, with no per-name allocation.
+class EntityTable {
+public:
+    EntityTable() : slots_(size) {
+        Varints steps(entity_steps);
+        const std::string_view names(entity_names);
+        size_t at = 0;
+        char32_t previous = 0;
+        for (int group = 0; group < entity_single_count + entity_pair_count; ++group) {
+            if (group == entity_single_count) previous = 0;  // the pairs' steps start afresh
+            const char32_t first = previous += steps.next();
+            const char32_t second = group < entity_single_count ? 0 : steps.next();
+            const size_t end = std::min(names.find('\n', at), names.size());
+            while (at < end) {
+                const size_t space = std::min(names.find(' ', at), end);
+                insert(names.substr(at, space - at), first, second);
+                at = space + (space < end);
+            }
+            at = end + 1;
+        }
+    }
+
+    // Appends what `name` stands for; false when it is no entity.
+    bool append(std::string_view name, std::string& out) const {
+        for (size_t i = hash(name);; i = (i + 1) % size) {
+            const Slot& s = slots_[i];
+            if (s.name.empty()) return false;
+            if (s.name != name) continue;
+            reader::append_utf8(out, s.first);
+            if (s.second != 0) reader::append_utf8(out, s.second);
             return true;
         }
-        p = q + 1 + value_length;
     }
-    return false;
+
+private:
+    struct Slot {
+        std::string_view name;  // into entity_names
+        char32_t first = 0, second = 0;
+    };
+    static constexpr size_t size = 4096;  // a power of two, about twice the 2,125 names
+    std::vector<Slot> slots_;
+
+    static size_t hash(std::string_view name) {
+        std::uint32_t h = 2166136261u;
+        for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return h % size;
+    }
+
+    void insert(std::string_view name, char32_t first, char32_t second) {
+        size_t i = hash(name);
+        while (!slots_[i].name.empty()) i = (i + 1) % size;
+        slots_[i] = Slot{name, first, second};
+    }
+};
+
+bool lookup_entity(std::string_view name, std::string& out) {
+    static const EntityTable table;
+    return table.append(name, out);
 }
 
 size_t numeric_entity(std::string_view s, size_t i, std::string& out) {
@@ -54,15 +176,16 @@ size_t numeric_entity(std::string_view s, size_t i, std::string& out) {
 }
 
 char32_t fold_one(char32_t cp, std::string& multi) {
-    for (const MultiFold& m : multi_folds)
+    for (const MultiFold& m : multi_folds())
         if (m.from == cp) return multi = m.to, 0;
-    // fold_runs is sorted by first code point: find the last run starting at or before cp.
-    const FoldRun* run = std::upper_bound(std::begin(fold_runs), std::end(fold_runs), cp,
-                                          [](char32_t c, const FoldRun& r) { return c < r.first; });
-    if (run == std::begin(fold_runs)) return cp;
-    --run;
-    const char32_t offset = cp - run->first;
-    if (offset % run->stride == 0 && offset / run->stride < run->count) return cp + run->delta;
+    // The runs are sorted by first code point: find the last run starting at or before cp.
+    const std::vector<FoldRun>& runs = fold_runs();
+    const auto run = std::upper_bound(runs.begin(), runs.end(), cp,
+                                      [](char32_t c, const FoldRun& r) { return c < r.first; });
+    if (run == runs.begin()) return cp;
+    const FoldRun& r = *(run - 1);
+    const char32_t offset = cp - r.first;
+    if (offset % r.stride == 0 && offset / r.stride < r.count) return static_cast<char32_t>(static_cast<int>(cp) + r.delta);
     return cp;
 }
 
@@ -108,9 +231,10 @@ bool is_unicode_whitespace(char32_t cp) {
 
 bool is_unicode_punctuation(char32_t cp) {
     if (cp < 0x80) return is_ascii_punct(static_cast<char>(cp));
-    const Range* r = std::upper_bound(std::begin(punctuation_ranges), std::end(punctuation_ranges), cp,
-                                      [](char32_t c, const Range& range) { return c < range.first; });
-    return r != std::begin(punctuation_ranges) && cp <= (r - 1)->last;
+    const std::vector<Range>& ranges = punctuation_ranges();
+    const auto r = std::upper_bound(ranges.begin(), ranges.end(), cp,
+                                    [](char32_t c, const Range& range) { return c < range.first; });
+    return r != ranges.begin() && cp <= (r - 1)->last;
 }
 
 size_t decode_entity(std::string_view s, size_t i, std::string& out) {
