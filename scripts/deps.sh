@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what article-reader needs from Debian's archive, only when it is missing.
+# Installs what article-reader needs from Debian's archive and npm, only when it is missing.
 #   scripts/deps.sh build   the toolchain for building and serving the reader
 #   scripts/deps.sh test    that, plus Chromium and the npm packages of the browser tests, and clang for fuzz/
 #   scripts/deps.sh bench   the build toolchain, plus wrk for bench/serve-load.sh
@@ -32,9 +32,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-if [ "${1:-build}" = test ]; then
-  command -v npm >/dev/null || { echo "article-reader: npm is missing (Node.js 18 or later is needed)" >&2; exit 1; }
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm ci --no-audit --no-fund --loglevel=error >&2
-  fi
+# npm packages from the lock file: esbuild for every build (the wasm build minifies the core's JS),
+# and playwright-core and axe-core for the browser tests.
+command -v npm >/dev/null || { echo "article-reader: npm is missing (Node.js 18 or later is needed)" >&2; exit 1; }
+if [ ! -d node_modules/esbuild ] || { [ "${1:-build}" = test ] && [ ! -d node_modules/playwright-core ]; } ||
+   [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error >&2
 fi
