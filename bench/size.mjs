@@ -6,7 +6,8 @@ import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const web = fileURLToPath(new URL("../web/", import.meta.url));
-const files = ["article-reader.js", "article-reader.css", "dist/article-reader-core.js", "dist/article-reader-core.wasm"];
+// The build's minified element and stylesheet (scripts/minify-web.mjs), as the page and embedders load them.
+const files = ["dist/article-reader.js", "dist/article-reader.css", "dist/article-reader-core.js", "dist/article-reader-core.wasm"];
 let raw = 0, gz = 0;
 for (const file of files) {
   const bytes = readFileSync(join(web, file));

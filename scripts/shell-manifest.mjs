@@ -11,7 +11,9 @@ const root = new URL("../", import.meta.url);
 const dist = process.argv[2] ? pathToFileURL(`${process.argv[2]}/`) : new URL("web/dist/", root);
 // Paths relative to web/, as the worker fetches them; assets/ is served at /assets/.
 const files = [
-  "index.html", "page.js", "library.js", "page.css", "article-reader.js", "article-reader.css",
+  "index.html", "page.js", "library.js", "page.css", "dist/article-reader.js", "dist/article-reader.css",
+  // the sources too: "Download for offline" (page.js) puts them, unminified as the CLI's export does, into its file
+  "article-reader.js", "article-reader.css",
   "dist/article-reader-core.js", "dist/article-reader-core.wasm", "manifest.webmanifest",
   "assets/icons/article-reader.svg", "assets/icons/article-reader-192.png", "assets/icons/article-reader-512.png",
 ];

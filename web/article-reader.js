@@ -14,6 +14,9 @@
     document.querySelector('script[src$="article-reader.js"]')?.src ||
     location.href;
   const assetUrl = (path) => new URL(path, scriptUrl).href;
+  // The core's folder from here; the build's minified copy, web/dist/article-reader.js, sits beside
+  // the core and has "" (scripts/minify-web.mjs).
+  const coreFolder = "dist/";
 
   // ------------------------------------------------------------------ the core, loaded once
 
@@ -50,10 +53,10 @@
   function loadCore() {
     corePromise ??= (async () => {
       if (typeof globalThis.createArticleReaderCore !== "function") {
-        await loadScript(assetUrl("dist/article-reader-core.js"));
+        await loadScript(assetUrl(`${coreFolder}article-reader-core.js`));
       }
       const core = await globalThis.createArticleReaderCore({
-        locateFile: (file) => assetUrl(`dist/${file}`),
+        locateFile: (file) => assetUrl(`${coreFolder}${file}`),
         print: () => {},
         printErr: () => {},
       });

@@ -24,7 +24,7 @@ for (const [type, extra] of [["module", ""], ["text/javascript", ""],
   test(`one ${type} script and one element on another origin, under a strict CSP${extra ? " with Trusted Types" : ""}`, async () => {
     const reader = new URL(env.server.url).origin;
     const host = await hostServer(`<!doctype html><html lang="en"><head><title>Host</title>
-<script type="${type}" src="${reader}/article-reader.js"></script></head>
+<script type="${type}" src="${reader}/dist/article-reader.js"></script></head>
 <body><h1>A host page</h1>
 <article-reader src="${reader}/assets/articles/china-japan-security-dialogue.txt"></article-reader></body></html>`, reader, extra);
     try {

@@ -102,7 +102,7 @@ test("a new build replaces the old shell cache on the next visit, never mixing t
     const [, oldShell] = await installed(s, server.url);
 
     // A rebuild: the element changes, and so do the shell list and its build id.
-    appendFileSync(join(copy, "web/article-reader.js"), "\n// rebuilt\n");
+    appendFileSync(join(copy, "web/dist/article-reader.js"), "\n// rebuilt\n");
     assert.equal(spawnSync("node", [join(copy, "scripts/shell-manifest.mjs")]).status, 0);
     await s.page.reload();
     // (the page reloads itself when the new worker takes over, which can cut an evaluate short)
@@ -113,7 +113,7 @@ test("a new build replaces the old shell cache on the next visit, never mixing t
       await s.page.waitForTimeout(100);
     }
     assert.equal(await settled(s.page), "article");
-    const served = await s.page.evaluate(async () => (await (await fetch("article-reader.js")).text()).slice(-40));
+    const served = await s.page.evaluate(async () => (await (await fetch("dist/article-reader.js")).text()).slice(-40));
     assert.match(served, /\/\/ rebuilt\n$/, "the new element comes from the new cache");
     assert.equal((await shells()).length, 1, "one shell cache: the old one is gone");
     assert.deepEqual(s.problems, []);
