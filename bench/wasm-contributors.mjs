@@ -1,6 +1,6 @@
 // Which code makes the wasm big: function body sizes from a build linked with --profiling-funcs,
 // grouped by namespace, gzip-estimated per group.
-//   cmake --preset wasm -B build/wasm-profile -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
+//   cmake --preset wasm -B build/wasm-profile -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs -DARTICLE_READER_WASM_OPT_EXTRA=-g
 //   cmake --build build/wasm-profile --target article_reader_core && cp web/dist/article-reader-core.wasm /tmp/p.wasm
 //   node bench/wasm-contributors.mjs /tmp/p.wasm
 import { readFileSync } from "node:fs";
