@@ -33,9 +33,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages from the lock file: esbuild for every build (the wasm build minifies the core's JS),
-# and playwright-core and axe-core for the browser tests.
+# and playwright-core and axe-core for the browser tests. A build (serve.sh, which the browser tests
+# start) only needs esbuild present; the test command also reinstalls when the lock file changed.
 command -v npm >/dev/null || { echo "article-reader: npm is missing (Node.js 18 or later is needed)" >&2; exit 1; }
-if [ ! -d node_modules/esbuild ] || { [ "${1:-build}" = test ] && [ ! -d node_modules/playwright-core ]; } ||
-   [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/esbuild ] || { [ "${1:-build}" = test ] &&
+   { [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; }; then
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
