@@ -2,8 +2,9 @@
 // its peers (npm dev dependencies): md4w (md4c compiled to wasm), markdown-it, marked, commonmark.js.
 //   node bench/markdown.mjs [runs]      (after cmake --build --preset wasm)
 // Inputs: the CommonMark spec text repeated to about 2 MB, and READMEs of the installed npm
-// packages repeated to about 2 MB. article-reader is measured twice: commonmark() (spec HTML, as
-// the peers produce) and view() (the reading view: model, sections, stats, search units).
+// packages repeated to about 2 MB. article-reader is measured three times: commonmarkInput() and
+// commonmark() (spec HTML, as the peers produce, through the fast boundary and through Embind
+// strings) and view() (the reading view: model, sections, stats, search units).
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -34,8 +35,17 @@ const markdownIt = MarkdownIt("commonmark");
 const cmParser = new commonmark.Parser();
 const cmRenderer = new commonmark.HtmlRenderer();
 
+const decoder = new TextDecoder();
+// The core's fast boundary (src/bindings/embind.cpp): UTF-8 written straight into its memory, the
+// HTML decoded from it. commonmark(bytes) goes through Embind's std::string both ways.
+const commonmarkInput = (text) => {
+  const { written } = encoder.encodeInto(text, core.inputBuffer(3 * text.length));
+  return decoder.decode(core.commonmarkInput(written).html);
+};
+
 // Each takes the text as a JS string, as a page has it, and returns the HTML as a string.
 const contenders = {
+  "article-reader commonmarkInput()": commonmarkInput,
   "article-reader commonmark()": (text) => core.commonmark(encoder.encode(text)).html,
   "article-reader view()": (text) => core.view(encoder.encode(text), "markdown", "").html,
   md4w: (text) => mdToHtml(text),
@@ -58,8 +68,8 @@ for (const [inputName, text] of Object.entries(inputs)) {
   }
   const rate = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, mb / (median(t) / 1000)]));
   console.log(`\n${inputName}: ${mb.toFixed(2)} MB, median of ${runs}`);
-  console.log("| renderer | MB/s | article-reader commonmark() ÷ it |\n| --- | --- | --- |");
+  console.log("| renderer | MB/s | article-reader commonmarkInput() ÷ it |\n| --- | --- | --- |");
   for (const [name, r] of Object.entries(rate)) {
-    console.log(`| ${name} | ${r.toFixed(1)} | ${(rate["article-reader commonmark()"] / r).toFixed(2)} |`);
+    console.log(`| ${name} | ${r.toFixed(1)} | ${(rate["article-reader commonmarkInput()"] / r).toFixed(2)} |`);
   }
 }

@@ -33,9 +33,9 @@ bool read_all(const char* path, std::string& data) {
 }
 
 std::string render(std::string_view markdown, const md::ParseOptions& options) {
-    md::Document doc;
-    md::parse(decode_utf8(markdown).text, options, doc);
-    return render_commonmark_html(doc);
+    std::string html;
+    commonmark_bytes_to_html(markdown, options, html);
+    return html;
 }
 
 }  // namespace

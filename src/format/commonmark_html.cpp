@@ -1,6 +1,9 @@
 #include "format/commonmark_html.hpp"
 
+#include <cstdint>
 #include <string_view>
+
+#include "ingest/utf8.hpp"
 
 namespace reader {
 namespace {
@@ -11,21 +14,18 @@ using md::Node;
 // The spec's own escaping: & < > and " only. It differs from escape_html (which also escapes ')
 // because this output is compared byte for byte with the spec's examples.
 void escape(std::string_view text, std::string& out) {
-    size_t plain = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char* entity = nullptr;
-        switch (text[i]) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&quot;"; break;
-            default: continue;
-        }
-        out.append(text.substr(plain, i - plain));
-        out.append(entity);
-        plain = i + 1;
+    // One bit each for " & < >, all below 64: a shift and a mask per byte, then whole runs appended.
+    constexpr uint64_t special = 1ull << '"' | 1ull << '&' | 1ull << '<' | 1ull << '>';
+    const char* plain = text.data();
+    const char* const end = plain + text.size();
+    for (const char* p = plain; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 64 || !(special >> c & 1)) continue;
+        out.append(plain, static_cast<size_t>(p - plain));
+        out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
+        plain = p + 1;
     }
-    out.append(text.substr(plain));
+    out.append(plain, static_cast<size_t>(end - plain));
 }
 
 void cr(std::string& out) {
@@ -48,7 +48,9 @@ const char* align_attribute(md::Align a) {
 
 class Renderer {
 public:
-    std::string run(const Node* root) {
+    explicit Renderer(std::string& out) : out_(out) {}
+
+    void run(const Node* root) {
         md::Walker walker(root);
         const Node* n = nullptr;
         bool entering = false;
@@ -56,11 +58,10 @@ public:
             if (alt_depth_ > 0) alt_text(n, entering);
             else node(n, entering);
         }
-        return std::move(out_);
     }
 
 private:
-    std::string out_;
+    std::string& out_;
     int alt_depth_ = 0;  // inside an image: children are its alt text, without markup
 
     void alt_text(const Node* n, bool entering) {
@@ -222,6 +223,28 @@ private:
 
 }  // namespace
 
-std::string render_commonmark_html(const md::Document& doc) { return Renderer().run(doc.root()); }
+void render_commonmark_html(const md::Document& doc, std::string& out) {
+    out.clear();
+    Renderer(out).run(doc.root());
+}
+
+std::string render_commonmark_html(const md::Document& doc) {
+    std::string out;
+    render_commonmark_html(doc, out);
+    return out;
+}
+
+void commonmark_bytes_to_html(std::string_view bytes, const md::ParseOptions& options, std::string& out) {
+    md::Document doc;
+    if (decodes_unchanged(bytes)) {
+        md::parse(bytes, options, doc);
+    } else {
+        const std::string text = decode_utf8(bytes).text;
+        md::parse(text, options, doc);
+    }
+    // The HTML is a little longer than the Markdown: reserving that up front avoids most regrowth.
+    out.reserve(bytes.size() + bytes.size() / 4);
+    render_commonmark_html(doc, out);
+}
 
 }  // namespace reader

@@ -26,4 +26,16 @@ struct DecodedText {
 // invalid subpart becomes U+FFFD. CRLF and lone CR become LF; NUL becomes U+FFFD.
 DecodedText decode_utf8(std::string_view bytes);
 
+// From `from`, the run of bytes that decoding leaves as they are: well-formed UTF-8 with no NUL
+// and no CR. `lines` counts its LFs; `line_start` is where its last line begins.
+struct UnchangedRun {
+    size_t end = 0;
+    size_t lines = 0;
+    size_t line_start = 0;
+};
+UnchangedRun unchanged_run(std::string_view bytes, size_t from);
+
+// Whether decode_utf8(bytes).text == bytes, so that a reader may use the bytes without the copy.
+bool decodes_unchanged(std::string_view bytes);
+
 }  // namespace reader

@@ -65,3 +65,29 @@ test("wasm core: spec examples pass, no fewer than committed", { skip: !existsSy
   });
   assert.ok(report("wasm", outputs) >= passing.wasm);
 });
+
+// The fast path the benchmark measures: UTF-8 written into the core's memory, HTML read from it.
+test("wasm core: inputBuffer() and commonmarkInput() give the same HTML, spec examples included",
+  { skip: !existsSync(wasm) && "no wasm build" }, async () => {
+    const createCore = require(join(root, "web/dist/article-reader-core.js"));
+    const core = await createCore({ wasmBinary: readFileSync(wasm) });
+    const encoder = new TextEncoder(), decoder = new TextDecoder();
+    const viaBuffer = (text) => {
+      const { written } = encoder.encodeInto(text, core.inputBuffer(3 * text.length));
+      const r = core.commonmarkInput(written);
+      assert.equal(r.error, "");
+      return decoder.decode(r.html);
+    };
+    assert.ok(report("wasm, through inputBuffer", examples.map((e) => viaBuffer(e.markdown))) >= passing.wasm);
+    // Invalid UTF-8 and NUL are decoded as commonmark() decodes them; a long input after a short
+    // one, and a short one after a long one, reuse the buffers without leftovers.
+    const view = core.inputBuffer(8);
+    view.set([0x61, 0xff, 0x00, 0x0d, 0x62]);
+    assert.equal(decoder.decode(core.commonmarkInput(5).html), core.commonmark(new Uint8Array([0x61, 0xff, 0x00, 0x0d, 0x62])).html);
+    const long = "*é* and `code` <b>\n\n".repeat(50000);
+    assert.equal(viaBuffer(long), core.commonmark(encoder.encode(long)).html);
+    assert.equal(viaBuffer("# x"), "<h1>x</h1>\n");
+    assert.match(core.commonmarkInput(1e9).error, /past the buffer/);
+    assert.equal(core.commonmarkInput(1e9).html.length, 0);
+    assert.equal(core.inputBuffer(1e12), null);
+  });

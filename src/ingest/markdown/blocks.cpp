@@ -116,6 +116,7 @@ public:
 
     void finish(size_t input_size) {
         while (tip_) finalize(tip_, line_number_);
+        flush_pending();
         refs_.seal();
         InlineContext context{doc_, refs_, options_, 16 * input_size + 100000};
         parse_all_inlines(context);
@@ -127,6 +128,8 @@ private:
     References refs_;
     Cursor c_;
     Node* tip_;
+    Node* pending_node_ = nullptr;  // the leaf whose lines are in pending_
+    std::string pending_;
     Node* old_tip_ = nullptr;
     Node* last_matched_ = nullptr;
     bool all_closed_ = true;
@@ -198,13 +201,30 @@ private:
         }
     }
 
+    // The lines of the open leaf block gather in one buffer that keeps its capacity, and reach the
+    // node's literal in one exact copy when something needs them: growing every paragraph's own
+    // string line by line was the block parser's largest cost. Only the tip takes lines, so at
+    // most one node has lines pending.
     void append_line() {
+        if (tip_ != pending_node_) {
+            flush_pending();
+            pending_node_ = tip_;
+        }
         if (c_.partial_tab) {  // the rest of a split tab becomes spaces
             ++c_.offset;
-            tip_->literal.append(4 - c_.column % 4, ' ');
+            pending_.append(4 - c_.column % 4, ' ');
         }
-        tip_->literal.append(c_.line.substr(c_.offset));
-        tip_->literal += '\n';
+        const std::string_view rest = c_.line.substr(c_.offset);
+        pending_.append(rest.data(), rest.size());
+        pending_ += '\n';
+    }
+
+    // Called before anything reads or changes a leaf's literal.
+    void flush_pending() {
+        if (!pending_node_) return;
+        pending_node_->literal.append(pending_);
+        pending_.clear();
+        pending_node_ = nullptr;
     }
 
     void close_unmatched() {
@@ -393,6 +413,7 @@ private:
         while (p < c_.line.size() && is_space_or_tab(c_.line[p])) ++p;
         if (p != c_.line.size()) return Started::none;
         close_unmatched();
+        flush_pending();
         take_reference_definitions(container);
         if (container->literal.empty()) return Started::none;  // only definitions: maybe a rule
         container->kind = Kind::heading;
@@ -477,6 +498,7 @@ private:
         const std::string_view row = c_.line.substr(c_.next_nonspace);
         const std::vector<Align> aligns = parse_delimiter_row(row);
         if (aligns.empty()) return Started::none;
+        flush_pending();
         std::string_view content = container->literal;
         content.remove_suffix(1);  // the line end
         const size_t last_start = content.rfind('\n') + 1;  // npos + 1 == 0
@@ -524,6 +546,7 @@ private:
     }
 
     void finalize(Node* n, int line) {
+        if (n == pending_node_) flush_pending();
         Node* parent = n->parent;
         n->open = false;
         n->end_line = line;
@@ -605,16 +628,18 @@ private:
     }
 };
 
-// Splits on LF, CRLF and CR; a final line end does not start another line.
+// Splits on LF, CRLF and CR; a final line end does not start another line. A pointer loop, as
+// the rest of the hot paths: in the -Oz wasm even string_view's operator[] is a call.
 template <typename F>
 void for_each_line(std::string_view text, F&& f) {
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t end = pos;
-        while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
-        f(text.substr(pos, end - pos));
-        if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
-        pos = end + 1;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const char* e = p;
+        while (e < end && *e != '\n' && *e != '\r') ++e;
+        f(std::string_view(p, static_cast<size_t>(e - p)));
+        if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n') ++e;
+        p = e + 1;
     }
 }
 
