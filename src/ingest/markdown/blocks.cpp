@@ -1,6 +1,7 @@
 // The block parser: lines into the document's block structure, following the two-phase strategy of
 // the CommonMark spec's appendix. Each line first continues the open blocks it can, then may open
 // new ones, then goes to the innermost block that takes text. Inline parsing runs afterwards.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,12 +59,12 @@ struct Cursor {
             return;
         }
         scanned = true;
-        size_t i = offset;
+        const char* const begin = line.data();
+        const char* const end = begin + line.size();
+        const char* p = begin + offset;
         int cols = column;
-        while (i < line.size() && is_space_or_tab(line[i])) {
-            cols += line[i] == '\t' ? 4 - cols % 4 : 1;
-            ++i;
-        }
+        for (; p < end && (*p == ' ' || *p == '\t'); ++p) cols += *p == '\t' ? 4 - cols % 4 : 1;
+        const size_t i = static_cast<size_t>(p - begin);
         next_nonspace = i;
         next_nonspace_column = cols;
         indent = cols - column;
@@ -176,8 +177,13 @@ private:
         return container;
     }
 
-    bool might_start_block(char ch) const {
-        return std::string_view(">#`~<*+-_=0123456789|:").find(ch) != std::string_view::npos && ch != '\0';
+    // The first characters of block starts, one bit each (all are below 128): a test per line.
+    static bool might_start_block(char ch) {
+        constexpr uint64_t digits = 0x03FF000000000000ull;  // '0' to '9' are bits 48 to 57
+        constexpr uint64_t low = digits | ascii_bit('#') | ascii_bit('*') | ascii_bit('+') | ascii_bit('-') |
+                                 ascii_bit(':') | ascii_bit('<') | ascii_bit('=') | ascii_bit('>');
+        constexpr uint64_t high = ascii_bit('`') | ascii_bit('~') | ascii_bit('_') | ascii_bit('|');
+        return in_ascii_set(ch, low, high);
     }
 
     void add_text(Node* container) {

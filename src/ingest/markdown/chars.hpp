@@ -1,10 +1,20 @@
 // Characters as CommonMark sees them: classes, UTF-8 steps, entities, label folding, URL encoding.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace reader::md {
+
+// A bit for an ASCII character, within its half (0-63 or 64-127): sets of syntax characters as two
+// 64-bit masks, tested without a table. Always inlined: the -Oz wasm otherwise makes the test a
+// call, in loops that run once per character.
+constexpr uint64_t ascii_bit(char c) { return uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
+[[gnu::always_inline]] constexpr bool in_ascii_set(char ch, uint64_t low, uint64_t high) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c < 64 ? (low >> c & 1) != 0 : c < 128 && (high >> (c - 64) & 1) != 0;
+}
 
 inline bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 inline bool is_line_end(char c) { return c == '\n' || c == '\r'; }

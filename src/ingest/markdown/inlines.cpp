@@ -1,6 +1,7 @@
 #include "ingest/markdown/inlines.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,12 @@ namespace {
 
 constexpr size_t max_label_chars = 999;
 constexpr int none = -1;
+
+// The characters that may start inline syntax (~ only with GFM), as one bit each: the scan
+// for the end of plain text is the inline parser's innermost loop, and in the -Oz wasm the
+// switch it had, in a member function of its own, was a call per character.
+constexpr uint64_t special_below_64 = ascii_bit('\n') | ascii_bit('!') | ascii_bit('&') | ascii_bit('*') | ascii_bit('<');
+constexpr uint64_t special_from_64 = ascii_bit('\\') | ascii_bit('`') | ascii_bit('_') | ascii_bit('[') | ascii_bit(']');
 
 // A run of * _ or ~ that may open or close emphasis, kept in a doubly linked list over a pool.
 struct Delimiter {
@@ -86,14 +93,8 @@ private:
         return n;
     }
 
-    bool special(char c) const {
-        switch (c) {
-            case '\n': case '\\': case '`': case '*': case '_': case '[': case ']': case '!': case '<': case '&':
-                return true;
-            case '~': return ctx_.options.gfm;
-            default: return false;
-        }
-    }
+    const uint64_t special_high_ = special_from_64 | (ctx_.options.gfm ? ascii_bit('~') : 0);
+
 
     void parse_one() {
         const char c = s_[pos_];
@@ -119,9 +120,12 @@ private:
     }
 
     void plain_text() {
-        const size_t begin = pos_;
-        while (pos_ < s_.size() && !special(s_[pos_])) ++pos_;
-        add_text(s_.substr(begin, pos_ - begin));
+        const char* const begin = s_.data() + pos_;
+        const char* const end = s_.data() + s_.size();
+        const char* p = begin;
+        while (p < end && !in_ascii_set(*p, special_below_64, special_high_)) ++p;
+        pos_ = static_cast<size_t>(p - s_.data());
+        add_text(std::string_view(begin, static_cast<size_t>(p - begin)));
     }
 
     // A line end: a hard break after two spaces, else a soft one; spaces around it are dropped.
