@@ -1,6 +1,8 @@
 #include "format/commonmark_html.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "ingest/utf8.hpp"
@@ -11,24 +13,73 @@ namespace {
 using md::Kind;
 using md::Node;
 
+// The renderer's output: bytes stored through a pointer into a std::string sized ahead of them.
+// In the -Oz wasm every std::string::append is a chain of calls (strlen, capacity, pointer, copy),
+// and for the many short pieces of HTML those calls cost more than the copying.
+class HtmlOut {
+public:
+    explicit HtmlOut(std::string& s) : s_(s) {
+        s_.clear();
+        grow(0);
+    }
+    void finish() { s_.resize(size_); }
+
+    void put(const char* p, size_t n) {
+        if (n > cap_ - size_) grow(n);
+        std::memcpy(data_ + size_, p, n);
+        size_ += n;
+    }
+    template <size_t N>
+    HtmlOut& operator+=(const char (&literal)[N]) {  // the length is known: no strlen
+        put(literal, N - 1);
+        return *this;
+    }
+    HtmlOut& operator+=(std::string_view text) {
+        put(text.data(), text.size());
+        return *this;
+    }
+    HtmlOut& operator+=(char c) {
+        if (size_ == cap_) grow(1);
+        data_[size_++] = c;
+        return *this;
+    }
+    bool empty() const { return size_ == 0; }
+    char back() const { return data_[size_ - 1]; }
+
+private:
+    std::string& s_;
+    char* data_ = nullptr;
+    size_t size_ = 0;
+    size_t cap_ = 0;
+
+    void grow(size_t more) {
+        s_.resize(std::max({s_.capacity(), size_ + more, 2 * cap_}));
+        data_ = s_.data();
+        cap_ = s_.size();
+    }
+};
+
 // The spec's own escaping: & < > and " only. It differs from escape_html (which also escapes ')
 // because this output is compared byte for byte with the spec's examples.
-void escape(std::string_view text, std::string& out) {
-    // One bit each for " & < >, all below 64: a shift and a mask per byte, then whole runs appended.
+void escape(std::string_view text, HtmlOut& out) {
+    // One bit each for " & < >, all below 64: a shift and a mask per byte, then whole runs stored.
     constexpr uint64_t special = 1ull << '"' | 1ull << '&' | 1ull << '<' | 1ull << '>';
     const char* plain = text.data();
     const char* const end = plain + text.size();
     for (const char* p = plain; p < end; ++p) {
         const auto c = static_cast<unsigned char>(*p);
         if (c >= 64 || !(special >> c & 1)) continue;
-        out.append(plain, static_cast<size_t>(p - plain));
-        out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
+        out.put(plain, static_cast<size_t>(p - plain));
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += "&quot;";
         plain = p + 1;
     }
-    out.append(plain, static_cast<size_t>(end - plain));
+    out.put(plain, static_cast<size_t>(end - plain));
 }
 
-void cr(std::string& out) {
+void cr(HtmlOut& out) {
     if (!out.empty() && out.back() != '\n') out += '\n';
 }
 
@@ -48,7 +99,7 @@ const char* align_attribute(md::Align a) {
 
 class Renderer {
 public:
-    explicit Renderer(std::string& out) : out_(out) {}
+    explicit Renderer(HtmlOut& out) : out_(out) {}
 
     void run(const Node* root) {
         md::Walker walker(root);
@@ -61,7 +112,7 @@ public:
     }
 
 private:
-    std::string& out_;
+    HtmlOut& out_;
     int alt_depth_ = 0;  // inside an image: children are its alt text, without markup
 
     void alt_text(const Node* n, bool entering) {
@@ -224,8 +275,9 @@ private:
 }  // namespace
 
 void render_commonmark_html(const md::Document& doc, std::string& out) {
-    out.clear();
-    Renderer(out).run(doc.root());
+    HtmlOut html(out);
+    Renderer(html).run(doc.root());
+    html.finish();
 }
 
 std::string render_commonmark_html(const md::Document& doc) {
