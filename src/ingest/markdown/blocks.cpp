@@ -1,7 +1,10 @@
 // The block parser: lines into the document's block structure, following the two-phase strategy of
 // the CommonMark spec's appendix. Each line first continues the open blocks it can, then may open
 // new ones, then goes to the innermost block that takes text. Inline parsing runs afterwards.
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +105,37 @@ struct Cursor {
     }
 };
 
+// The lines of the open leaf block, gathered in one buffer that keeps its capacity. Written
+// through a pointer: in the -Oz wasm std::string's append is a chain of calls, once per line.
+class LineBuffer {
+public:
+    void append(const char* p, size_t n) {
+        if (n > cap_ - size_) grow(n);
+        std::memcpy(data_.get() + size_, p, n);
+        size_ += n;
+    }
+    void append(size_t n, char c) {
+        if (n > cap_ - size_) grow(n);
+        std::memset(data_.get() + size_, c, n);
+        size_ += n;
+    }
+    std::string_view view() const { return {data_.get(), size_}; }
+    void clear() { size_ = 0; }
+
+private:
+    std::unique_ptr<char[]> data_;
+    size_t size_ = 0;
+    size_t cap_ = 0;
+
+    void grow(size_t more) {
+        const size_t cap = std::max(size_ + more, 2 * cap_ + 256);
+        std::unique_ptr<char[]> bigger(new char[cap]);
+        if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+        data_ = std::move(bigger);
+        cap_ = cap;
+    }
+};
+
 class BlockParser {
 public:
     BlockParser(Document& doc, const ParseOptions& options) : doc_(doc), options_(options), tip_(doc.root()) {
@@ -130,7 +164,7 @@ private:
     Cursor c_;
     Node* tip_;
     Node* pending_node_ = nullptr;  // the leaf whose lines are in pending_
-    std::string pending_;
+    LineBuffer pending_;
     Node* old_tip_ = nullptr;
     Node* last_matched_ = nullptr;
     bool all_closed_ = true;
@@ -222,13 +256,14 @@ private:
         }
         const std::string_view rest = c_.line.substr(c_.offset);
         pending_.append(rest.data(), rest.size());
-        pending_ += '\n';
+        pending_.append(1, '\n');
     }
 
     // Called before anything reads or changes a leaf's literal.
     void flush_pending() {
         if (!pending_node_) return;
-        pending_node_->literal.append(pending_);
+        const std::string_view lines = pending_.view();
+        pending_node_->literal.append(lines.data(), lines.size());
         pending_.clear();
         pending_node_ = nullptr;
     }
