@@ -25,6 +25,7 @@ public:
     void finish() { s_.resize(size_); }
 
     void put(const char* p, size_t n) {
+        if (n == 0) return;  // an empty view may have no data pointer, and memcpy takes none
         if (n > cap_ - size_) grow(n);
         std::memcpy(data_ + size_, p, n);
         size_ += n;

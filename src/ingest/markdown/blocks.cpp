@@ -110,6 +110,7 @@ struct Cursor {
 class LineBuffer {
 public:
     void append(const char* p, size_t n) {
+        if (n == 0) return;  // an empty line's view may have no data pointer, and memcpy takes none
         if (n > cap_ - size_) grow(n);
         std::memcpy(data_.get() + size_, p, n);
         size_ += n;
