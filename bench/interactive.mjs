@@ -1,25 +1,25 @@
 // Time to interactive, and keypress to search results, in headless Chromium, for the default
-// article and a 2 MB article (the book of bench/book.mjs), beside the static pre-rendered page
-// as the peer for the first figure (as in bench/time-to-visible.mjs).
-//   node bench/interactive.mjs [runs]     (after the native and wasm builds)
-import { execFileSync } from "node:child_process";
+// article and two 5 MB books (plain text and Markdown, bench/book.mjs), beside the same article
+// pre-rendered by the CLI into a static page with the same stylesheets (the browser only parses
+// HTML) as the peer.
+//   node bench/interactive.mjs [runs] [--smoke]     (after the native or release and wasm builds)
+// --smoke: one run each on 200 KB books, to prove the script works (tests/cli/bench-smoke.test.mjs).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, repoRoot, startServer } from "../tests/web/harness.mjs";
-import { makeBook } from "./book.mjs";
+import { makeBook, makeMarkdownBook } from "./book.mjs";
+import { median, printTable, staticPage } from "./common.mjs";
 
-const runs = Number(process.argv[2] ?? 7);
-writeFileSync(join(repoRoot, "web/dist/bench-2mb.txt"), makeBook(2 * 1024 * 1024));
-const staticHtml = (file) => {
-  const html = execFileSync(join(repoRoot, "build/native/article-reader"), ["html", file], { encoding: "utf8", maxBuffer: 1 << 30 });
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
-<link rel="stylesheet" href="../page.css"><link rel="stylesheet" href="../article-reader.css"></head>
-<body><main class="site-main">${html}</main></body></html>`;
-};
-writeFileSync(join(repoRoot, "web/dist/bench-static-default.html"), staticHtml(join(repoRoot, "assets/articles/china-japan-security-dialogue.txt")));
-writeFileSync(join(repoRoot, "web/dist/bench-static-2mb.html"), staticHtml(join(repoRoot, "web/dist/bench-2mb.txt")));
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const smoke = process.argv.includes("--smoke");
+const runs = smoke ? 1 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
+const bookBytes = smoke ? 200 * 1024 : 5 * 1024 * 1024;
+const mb = (bookBytes / 1024 / 1024).toFixed(bookBytes < 1024 * 1024 ? 1 : 0);
+const dist = join(repoRoot, "web/dist");
+writeFileSync(join(dist, "bench-book.txt"), makeBook(bookBytes));
+writeFileSync(join(dist, "bench-book.md"), makeMarkdownBook(bookBytes));
+writeFileSync(join(dist, "bench-static-default.html"), staticPage(join(repoRoot, "assets/articles/china-japan-security-dialogue.txt")));
+writeFileSync(join(dist, "bench-static-book-txt.html"), staticPage(join(dist, "bench-book.txt")));
+writeFileSync(join(dist, "bench-static-book-md.html"), staticPage(join(dist, "bench-book.md")));
 
 // Interactive: the first frame after the reader's ready event (static page: after DOMContentLoaded).
 async function interactive(browser, url) {
@@ -30,8 +30,8 @@ async function interactive(browser, url) {
     document.addEventListener("article-reader-ready", mark);
     document.addEventListener("DOMContentLoaded", () => { if (!document.querySelector("article-reader")) mark(); });
   });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 120_000 });
+  await page.goto(url, { timeout: 180_000 });
+  await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 180_000 });
   const ms = await page.evaluate(() => window.__interactiveAt);
   return { ms, page, context };
 }
@@ -56,23 +56,31 @@ async function keyToResults(page, query) {
   return done;
 }
 
+const articles = [
+  ["default article (3 KB)", "", "bench-static-default.html"],
+  [`${mb} MB book, plain text`, "?article=dist/bench-book.txt", "bench-static-book-txt.html"],
+  [`${mb} MB book, Markdown`, "?article=dist/bench-book.md", "bench-static-book-md.html"],
+];
 const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+const rows = [];
 try {
-  for (const [name, query, staticPage] of [["default article", "", "bench-static-default.html"], ["2 MB article", "?article=dist/bench-2mb.txt", "bench-static-2mb.html"]]) {
+  for (const [name, query, staticFile] of articles) {
     const reader = [], statik = [], keys = [];
     for (let i = 0; i < runs; i++) {
       const r = await interactive(browser, `${server.url}${query}`);
       reader.push(r.ms);
       keys.push(await keyToResults(r.page, "hayashi"));
       await r.context.close();
-      const s = await interactive(browser, `${server.url}dist/${staticPage}`);
+      const s = await interactive(browser, `${server.url}dist/${staticFile}`);
       statik.push(s.ms);
       await s.context.close();
     }
-    console.log(`${name}: interactive ${median(reader).toFixed(0)} ms (static page ${median(statik).toFixed(0)} ms, ` +
-      `ratio ${(median(reader) / median(statik)).toFixed(2)}); keypress to search results ${median(keys).toFixed(0)} ms; median of ${runs}`);
+    rows.push([`interactive: ${name}`, `${median(reader).toFixed(0)} ms`, `static page ${median(statik).toFixed(0)} ms`,
+      (median(reader) / median(statik)).toFixed(2)]);
+    rows.push([`keypress to search results: ${name}`, `${median(keys).toFixed(0)} ms`, "", ""]);
   }
 } finally {
   await browser.close();
   await server.stop();
 }
+printTable(`Time to interactive, headless Chromium, median of ${runs}`, rows);

@@ -119,13 +119,15 @@
   async function readArticle(bytes, format, where, { lang, dir }) {
     const core = await loadCore();
     const options = JSON.stringify({ ...(lang ? { lang } : {}), ...(dir === "ltr" || dir === "rtl" ? { dir } : {}) });
-    const result = core.view(bytes, format, options);
+    const result = core.viewParts(bytes, format, options);
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     return {
       article: JSON.parse(result.json),
       handle: result.handle,
       json: result.json,
-      html: result.html,
+      html: result.html, // the shell: the article without its top-level sections
+      sections: result.sections,
+      units: result.units,
       warnings: result.warnings ? result.warnings.split("\n") : [],
     };
   }
@@ -162,6 +164,164 @@
   function hasFiles(event) {
     return [...(event.dataTransfer?.types ?? [])].includes("Files");
   }
+
+  // ------------------------------------------------------------------ sections, as they are needed
+
+  // The core hands over the view as a shell (header, contents, lead) and the HTML of each
+  // top-level section (render_html_parts). A small article gets all of them at once. A large one
+  // gets, at once, only its first sections; the others wait in runs ("chunks") behind empty
+  // placeholders sized by an estimate, until they are needed: scrolled within a few screens (an
+  // IntersectionObserver, which also sees a placeholder grow when Expand all opens it), reached by
+  // a fragment, a search or printing. Meanwhile the chunks are put in one per idle slice, so that
+  // within seconds the whole text is in the DOM again, where find-in-page looks for it.
+  const eagerChars = 256 * 1024; // below this much section HTML, everything is rendered at once
+  const firstChars = 64 * 1024; // of a large article, about this much is rendered before it is shown
+  const chunkChars = 24 * 1024; // the sections put in together, from one placeholder
+  const sliceMs = 10; // idle filling stops a slice after this long, to leave room for the frame
+
+  class LazySections {
+    constructor(view, sections, units) {
+      this.view = view;
+      this.html = sections; // each top-level section's HTML; null once it is in the DOM
+      this.units = units; // [first, end) data-u numbers of each
+      this.defaultOpen = true; // what Expand all / Collapse all last chose, for sections put in later
+      this.closed = new Set(); // ids a restored place closes, for sections put in later
+      this.article = view.content.querySelector(".ar-article");
+      this.end = this.article?.querySelector(":scope > .ar-dropped") ?? null; // sections go before it
+      const total = sections.reduce((sum, html) => sum + html.length, 0);
+      this.chunks = [];
+      if (!this.article || total <= eagerChars || !("IntersectionObserver" in globalThis)) {
+        this.insert(0, sections.length, this.end);
+        return;
+      }
+      for (let i = 0, chars = 0; i < sections.length; i++) {
+        if (chars === 0) this.chunks.push({ first: i, end: i, chars: 0, placeholder: null });
+        const chunk = this.chunks.at(-1);
+        chunk.end = i + 1;
+        chunk.chars += sections[i].length;
+        chars = chunk.chars >= chunkChars ? 0 : chunk.chars;
+      }
+      this.pending = this.chunks.length;
+      for (const chunk of this.chunks) {
+        chunk.placeholder = element("div", "ar-pending", undefined, { "aria-hidden": "true" });
+        this.article.insertBefore(chunk.placeholder, this.end);
+      }
+      for (let i = 0, shown = 0; i < this.chunks.length && shown < firstChars; i++) {
+        shown += this.chunks[i].chars;
+        this.render(i);
+      }
+      this.resize();
+      this.observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) if (entry.isIntersecting) this.render(entry.target.chunk);
+      }, { rootMargin: "2000px 0px" });
+      this.chunks.forEach((chunk, i) => {
+        if (!chunk.placeholder) return;
+        chunk.placeholder.chunk = i;
+        this.observer.observe(chunk.placeholder);
+      });
+      this.fillWhenIdle();
+    }
+
+    // Puts sections [first, end) in before `before`, open or closed as the reader last chose.
+    insert(first, end, before) {
+      const template = document.createElement("template");
+      template.innerHTML = trustedHTML(this.html.slice(first, end).join("")); // the core's formatter output
+      for (const details of template.content.querySelectorAll("details.ar-section")) {
+        const open = this.defaultOpen && !this.closed.has(details.id);
+        if (details.open !== open) details.open = open;
+      }
+      const nodes = [...template.content.children];
+      this.article?.insertBefore(template.content, before);
+      this.html.fill(null, first, end);
+      this.onInsert?.(nodes);
+    }
+
+    render(i) {
+      const chunk = this.chunks[i];
+      if (!chunk?.placeholder) return;
+      this.insert(chunk.first, chunk.end, chunk.placeholder);
+      this.observer?.unobserve(chunk.placeholder);
+      chunk.placeholder.remove();
+      chunk.placeholder = null;
+      this.pending--;
+    }
+
+    // Each placeholder is as tall as its sections are expected to be, from those rendered so far
+    // (open: by their characters; closed: by their number), so that the scroll bar, the reading
+    // progress and a remembered place are about right.
+    resize() {
+      const frames = this.article.querySelectorAll(":scope > .ar-section-frame");
+      if (!frames.length || !this.pending) return;
+      const rendered = this.chunks.filter((c) => !c.placeholder);
+      const chars = rendered.reduce((sum, c) => sum + c.chars, 0);
+      const count = rendered.reduce((sum, c) => sum + c.end - c.first, 0);
+      let height = 0;
+      for (const frame of frames) height += frame.offsetHeight; // one layout, then reads
+      for (const chunk of this.chunks) {
+        if (!chunk.placeholder) continue;
+        const estimate = this.defaultOpen ? chunk.chars * (height / chars) : (chunk.end - chunk.first) * (height / count);
+        chunk.placeholder.style.minHeight = `${Math.round(estimate)}px`; // CSSOM, which a strict CSP allows
+      }
+    }
+
+    renderAll() {
+      this.chunks.forEach((_, i) => this.render(i));
+    }
+
+    chunkOf(section) {
+      return this.chunks.findIndex((c) => section >= c.first && section < c.end);
+    }
+
+    // Renders the sections holding the element with this id, if any; says whether it did.
+    renderHolding(id) {
+      const attribute = `id="${escapeAttribute(id)}"`;
+      const section = this.html.findIndex((html) => html !== null && html.includes(attribute));
+      this.render(this.chunkOf(section));
+      return section >= 0;
+    }
+
+    // Renders the sections holding these data-u unit numbers.
+    renderUnits(numbers) {
+      if (!this.pending) return;
+      for (const u of numbers) {
+        let lo = 0, hi = this.units.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.units[mid][1] <= u) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < this.units.length && this.units[lo][0] <= u) this.render(this.chunkOf(lo));
+      }
+    }
+
+    // Chunks in document order, as many as fit in an idle slice; the observer puts in those near
+    // the viewport first.
+    fillWhenIdle() {
+      const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(() => f({ timeRemaining: () => sliceMs }), 16));
+      const slice = (deadline) => {
+        this.idle = 0;
+        if (this.stopped || this.paused || !this.pending) return;
+        const until = performance.now() + Math.min(sliceMs, deadline.timeRemaining());
+        for (let i = 0; i < this.chunks.length && this.pending && performance.now() < until; i++) this.render(i);
+        if (this.pending) this.idle = idle(slice);
+      };
+      if (!this.idle) this.idle = idle(slice);
+    }
+
+    // A search's highlights are recomputed on every change to the DOM: filling waits meanwhile.
+    pause(paused) {
+      this.paused = paused;
+      if (!paused && this.pending) this.fillWhenIdle();
+    }
+
+    stop() {
+      this.stopped = true;
+      this.observer?.disconnect();
+    }
+  }
+
+  const escapeAttribute = (text) =>
+    text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
   // ------------------------------------------------------------------ the element
 
@@ -203,7 +363,7 @@
     const frame = element("div", "ar-root");
     frame.append(progress, toolbar, settings, status, notices, content);
     root.append(...(style ? [style] : []), frame);
-    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search };
+    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search, sections: null };
   }
 
   // The toolbar's controls, as the `controls` attribute names them.
@@ -386,7 +546,12 @@
   const sectionsOf = (view) => view.content.querySelectorAll("details.ar-section");
 
   function setAllOpen(view, open) {
+    if (view.sections) {
+      view.sections.defaultOpen = open;
+      view.sections.closed.clear();
+    }
     for (const details of sectionsOf(view)) details.open = open;
+    view.sections?.resize();
   }
 
   // collapsed="none" (the default) leaves every section open, "all" closes them, and "auto"
@@ -398,6 +563,7 @@
 
   // Opens every section around the element with this id, and scrolls to it.
   function reveal(view, id) {
+    if (id && !view.root.getElementById(id)) view.sections?.renderHolding(id);
     const target = id ? view.root.getElementById(id) : null;
     if (!target || !view.content.contains(target)) return false;
     for (let node = target; node && node !== view.content; node = node.parentElement) {
@@ -454,6 +620,8 @@
   // `furthest` (1 once the end was on screen) and `src` let a library tell read from unread.
   function savePlace(view, key, src) {
     const closed = [...sectionsOf(view)].filter((d) => !d.open).map((d) => d.id);
+    // sections a restored place closed whose bodies are not rendered yet stay closed
+    for (const id of view.sections?.closed ?? []) if (!view.root.getElementById(id)) closed.push(id);
     const furthest = Math.max(Number(store.get(key)?.furthest) || 0, readFraction(view, 1));
     store.set(key, { closed, fraction: readFraction(view), furthest, src, saved: Date.now() });
   }
@@ -463,7 +631,9 @@
     const place = store.get(key);
     if (!place || !Array.isArray(place.closed)) return false;
     const closed = new Set(place.closed);
+    if (view.sections) Object.assign(view.sections, { defaultOpen: true, closed });
     for (const details of sectionsOf(view)) details.open = !closed.has(details.id);
+    view.sections?.resize();
     const article = view.content.querySelector(".ar-article");
     const fraction = Number(place.fraction) || 0;
     const top = article.getBoundingClientRect().top + scrollY;
@@ -473,6 +643,7 @@
 
   // Printing shows every section; the ones the reader had closed close again afterwards.
   function openForPrint(view) {
+    view.sections?.renderAll();
     const closed = [...sectionsOf(view)].filter((d) => !d.open);
     for (const d of closed) d.open = true;
     return () => closed.forEach((d) => (d.open = false));
@@ -481,6 +652,8 @@
   // The error in place of the article, with a button that runs the same load again (a server back
   // up, a file fixed, a core that failed to download).
   function showError(view, error, retry) {
+    view.sections?.stop();
+    view.sections = null;
     view.content.replaceChildren();
     view.notices.replaceChildren();
     const box = element("div", "ar-error", undefined, { role: "alert", part: "error" });
@@ -498,13 +671,15 @@
     view.status.hidden = false;
   }
 
-  function showArticle(view, { html, warnings }) {
+  function showArticle(view, { html, sections, units, warnings }) {
     view.notices.replaceChildren(
       ...warnings.map((w) => {
         return element("p", "ar-notice", `Repaired while reading: ${w}`, { role: "note" });
       }),
     );
+    view.sections?.stop();
     view.content.innerHTML = trustedHTML(html); // the core's formatter output: escaped and URL-checked
+    view.sections = new LazySections(view, sections, units);
     view.status.replaceChildren();
     view.status.hidden = true;
   }
@@ -579,6 +754,10 @@
       });
     };
     #onBeforePrint = () => { this.#restoreAfterPrint = openForPrint(this.#view); };
+    // Print media without a beforeprint event (a print emulator, some print paths): the print
+    // stylesheet opens every section, and every body must be there to be shown.
+    #onPrintMedia = (event) => { if (event.matches) this.#view.sections?.renderAll(); };
+    #printMedia = globalThis.matchMedia?.("print");
     #onAfterPrint = () => { this.#restoreAfterPrint?.(); this.#restoreAfterPrint = null; };
     #restoreAfterPrint = null;
 
@@ -589,6 +768,7 @@
       addEventListener("pagehide", this.#saveNow);
       addEventListener("beforeprint", this.#onBeforePrint);
       addEventListener("afterprint", this.#onAfterPrint);
+      this.#printMedia?.addEventListener("change", this.#onPrintMedia);
       if (this.#loads === 0 && !this.#waiting) this.#loadWhenNear();
     }
 
@@ -614,6 +794,7 @@
       removeEventListener("pagehide", this.#saveNow);
       removeEventListener("beforeprint", this.#onBeforePrint);
       removeEventListener("afterprint", this.#onAfterPrint);
+      this.#printMedia?.removeEventListener("change", this.#onPrintMedia);
     }
 
     // Presentation attributes apply at once; the others load the article again.
@@ -714,6 +895,7 @@
       this.#source = result.source ?? null; // the URL it came from, for the library's read states
       this.#placeKey = null;
       showArticle(this.#view, result);
+      if (this.#view.sections) this.#view.sections.onInsert = (nodes) => this.#highlight(nodes);
       applyControls(this.#view, this.getAttribute("controls"));
       applyCollapsed(this.#view, this.collapsed);
       const key = articleKey(result.json);
@@ -726,7 +908,8 @@
     // ------------------------------------------------ search, by the core, on the model
 
     #handle = 0;
-    #ranges = [];
+    #matches = []; // [unit, start, end] of each match shown, from the core
+    #ranges = []; // the Range of each, once its section is in the DOM
     #current = -1;
     #total = 0;
     #searchTimer = 0;
@@ -768,24 +951,39 @@
         count.textContent = result.error;
         return;
       }
-      const units = this.#view.content.querySelectorAll("[data-u]");
-      this.#ranges = JSON.parse(result.matches).map(([unit, start, end]) => rangeIn(units[unit], start, end));
+      this.#matches = JSON.parse(result.matches);
       this.#total = result.total;
-      for (const range of this.#ranges) {
+      this.#view.sections?.pause(this.#matches.length > 0);
+      this.#highlight([this.#view.content]);
+      this.#step(1);
+    }
+
+    // Highlights the matches whose units are in these nodes, and opens their sections. In a large
+    // article, matches in sections not rendered yet get theirs when the sections are put in
+    // (LazySections calls this with them), or when stepping to one puts it in.
+    #highlight(nodes) {
+      if (!this.#matches.length) return;
+      const units = [];
+      for (const node of nodes) for (const el of node.querySelectorAll("[data-u]")) units[el.dataset.u] = el;
+      this.#matches.forEach(([unit, start, end], i) => {
+        if (this.#ranges[i] || !units[unit]) return;
+        const range = (this.#ranges[i] = rangeIn(units[unit], start, end));
         for (let node = range.startContainer; node && node !== this.#view.content; node = node.parentNode) {
           if (node instanceof HTMLDetailsElement) node.open = true; // sections with matches open
         }
         highlights?.match.add(range);
-      }
-      this.#step(1);
+      });
     }
 
     #clearMatches() {
       for (const range of this.#ranges) {
+        if (!range) continue;
         highlights?.match.delete(range);
         highlights?.current.delete(range);
       }
+      this.#matches = [];
       this.#ranges = [];
+      this.#view.sections?.pause(false);
       this.#current = -1;
       this.#total = 0;
     }
@@ -793,14 +991,16 @@
     // Moves to the next (1) or previous (-1) match, wrapping around, and scrolls it into view.
     #step(direction) {
       const { count } = this.#view.search;
-      const n = this.#ranges.length;
+      const n = this.#matches.length;
       if (n === 0) {
         if (this.#view.search.input.value.trim()) count.textContent = describeMatches(0, 0, 0);
         return;
       }
       if (this.#current >= 0) highlights?.current.delete(this.#ranges[this.#current]);
       this.#current = (this.#current + direction + n) % n;
+      if (!this.#ranges[this.#current]) this.#view.sections?.renderUnits([this.#matches[this.#current][0]]);
       const range = this.#ranges[this.#current];
+      if (!range) return;
       highlights?.current.add(range);
       const rect = range.getBoundingClientRect();
       if (rect.top < 0 || rect.bottom > innerHeight) scrollBy(0, rect.top - innerHeight / 3);

@@ -42,6 +42,19 @@ struct ViewResult {
     int handle = 0;  // names the article for search(); release(handle) when it is no longer shown
 };
 
+// view() with the reading view in parts (format/html.hpp, render_html_parts): `html` is the shell,
+// `sections` a JS array of the top-level sections' HTML and `units` one of [first, end) unit
+// numbers for each, so that the page can turn a section into DOM only when it is needed.
+struct ViewPartsResult {
+    std::string json;
+    std::string html;
+    emscripten::val sections = emscripten::val::array();
+    emscripten::val units = emscripten::val::array();
+    std::string error;
+    std::string warnings;
+    int handle = 0;
+};
+
 struct SearchResultJs {
     std::string matches;  // JSON [[unit, start, end], …]
     int total = 0;
@@ -124,6 +137,39 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
         if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ViewResult>(e);
         r.html = render_html(*read.article, options.html);
         if (std::string e = output_error("the reading view", r.html.size()); !e.empty()) return failed<ViewResult>(e);
+        r.handle = next_handle++;
+        shown.emplace(r.handle, std::move(*read.article));
+        return r;
+    });
+}
+
+ViewPartsResult view_parts(const std::string& bytes, const std::string& format, const std::string& options_json) {
+    return guarded<ViewPartsResult>([&] {
+        ViewPartsResult r;
+        Format f = Format::text;
+        ViewOptions options;
+        if (r.error = format_error(format, f); !r.error.empty()) return r;
+        if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return r;
+        ReadResult read = read_article(bytes, f, options.read);
+        r.warnings = join_lines(read.warnings);
+        if (!read.article) {
+            r.error = read.error;
+            return r;
+        }
+        r.json = write_json(*read.article, false);
+        if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ViewPartsResult>(e);
+        HtmlParts parts = render_html_parts(*read.article, options.html);
+        size_t total = parts.shell.size();
+        for (const HtmlSection& s : parts.sections) total += s.html.size();
+        if (std::string e = output_error("the reading view", total); !e.empty()) return failed<ViewPartsResult>(e);
+        r.html = std::move(parts.shell);
+        for (HtmlSection& s : parts.sections) {
+            r.sections.call<void>("push", std::move(s.html));
+            emscripten::val range = emscripten::val::array();
+            range.call<void>("push", s.first_unit);
+            range.call<void>("push", s.end_unit);
+            r.units.call<void>("push", range);
+        }
         r.handle = next_handle++;
         shown.emplace(r.handle, std::move(*read.article));
         return r;
@@ -291,6 +337,14 @@ EMSCRIPTEN_BINDINGS(article_reader) {
         .field("error", &ViewResult::error)
         .field("warnings", &ViewResult::warnings)
         .field("handle", &ViewResult::handle);
+    value_object<ViewPartsResult>("ViewPartsResult")
+        .field("json", &ViewPartsResult::json)
+        .field("html", &ViewPartsResult::html)
+        .field("sections", &ViewPartsResult::sections)
+        .field("units", &ViewPartsResult::units)
+        .field("error", &ViewPartsResult::error)
+        .field("warnings", &ViewPartsResult::warnings)
+        .field("handle", &ViewPartsResult::handle);
     value_object<SearchResultJs>("SearchResult")
         .field("matches", &SearchResultJs::matches)
         .field("total", &SearchResultJs::total)
@@ -298,6 +352,7 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     emscripten::function("parse", &parse);
     emscripten::function("render", &render);
     emscripten::function("view", &view);
+    emscripten::function("viewParts", &view_parts);
     emscripten::function("search", &search_shown);
     emscripten::function("release", &release);
     emscripten::function("commonmark", &commonmark);

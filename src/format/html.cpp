@@ -7,7 +7,7 @@ namespace {
 
 class HtmlWriter {
 public:
-    explicit HtmlWriter(const HtmlOptions& options) : options_(options) {}
+    explicit HtmlWriter(const HtmlOptions& options, HtmlParts* parts = nullptr) : options_(options), parts_(parts) {}
 
     std::string take() { return std::move(out_); }
 
@@ -28,13 +28,18 @@ public:
             blocks(a.blocks);
             out_ += "</div>\n";
         }
-        sections(a.sections);
+        if (parts_) {
+            for (const Section& s : a.sections) detached_section(s);
+        } else {
+            sections(a.sections);
+        }
         dropped(a.dropped);
         out_ += "</article>\n";
     }
 
 private:
     const HtmlOptions& options_;
+    HtmlParts* parts_;  // when set, each top-level section is written there instead of into out_
     std::string out_;
     int units_ = 0;
 
@@ -111,6 +116,17 @@ private:
             out_ += ")</span></li>\n";
         }
         out_ += "</ul>\n</details>\n";
+    }
+
+    // The section goes into a string of its own, for the element to put in when it is needed; the
+    // unit numbers run on as if it were here.
+    void detached_section(const Section& s) {
+        std::string article;
+        std::swap(article, out_);
+        const int first = units_;
+        section(s);
+        parts_->sections.push_back({std::move(out_), first, units_});
+        out_ = std::move(article);
     }
 
     void sections(const std::vector<Section>& list) {
@@ -329,6 +345,14 @@ std::string render_html(const Article& article, const HtmlOptions& options) {
     HtmlWriter writer(options);
     writer.article(article);
     return writer.take();
+}
+
+HtmlParts render_html_parts(const Article& article, const HtmlOptions& options) {
+    HtmlParts parts;
+    HtmlWriter writer(options, &parts);
+    writer.article(article);
+    parts.shell = writer.take();
+    return parts;
 }
 
 }  // namespace reader

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "article/model.hpp"
 
@@ -15,5 +16,29 @@ struct HtmlOptions {
 // All text goes through escape_html and all URLs through safe_url; no style= or on* attribute is
 // ever written.
 std::string render_html(const Article& article, const HtmlOptions& options = {});
+
+}  // namespace reader
+
+namespace reader {
+
+// The reading view in pieces, for a page that turns sections into DOM only when they are needed:
+// `shell` is render_html's output without the top-level sections (header, contents, lead, what
+// was left out), and sections[i] is the i-th top-level section's whole frame, nested sections
+// included. Put back in order where they belong (before the `ar-dropped` details, else before
+// `</article>`), they give render_html's text. The data-u unit numbers are render_html's, so
+// search results (format/search.hpp) point into the same units: sections[i] holds units
+// [first_unit, end_unit).
+struct HtmlSection {
+    std::string html;
+    int first_unit = 0;
+    int end_unit = 0;
+};
+
+struct HtmlParts {
+    std::string shell;
+    std::vector<HtmlSection> sections;
+};
+
+HtmlParts render_html_parts(const Article& article, const HtmlOptions& options = {});
 
 }  // namespace reader

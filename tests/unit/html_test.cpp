@@ -121,3 +121,47 @@ TEST_CASE("every block type renders") {
     CHECK(outer < inner);
     CHECK(inner < outer_end);
 }
+
+namespace {
+
+// Puts the sections back where the shell leaves them out, as the element does.
+std::string reassemble(const HtmlParts& parts) {
+    size_t at = parts.shell.find("<details class=\"ar-dropped\">");
+    if (at == std::string::npos) at = parts.shell.rfind("</article>");
+    REQUIRE(at != std::string::npos);
+    std::string out = parts.shell.substr(0, at);
+    for (const HtmlSection& s : parts.sections) out += s.html;
+    return out + parts.shell.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("the view in parts: top-level sections apart, the same HTML and unit numbers when put back") {
+    for (const char* file : {"assets/articles/china-japan-security-dialogue.txt", "tests/fixtures/text/numbered-headings.txt",
+                             "tests/fixtures/text/news-with-chrome.txt", "tests/fixtures/markdown/release-notes.md"}) {
+        CAPTURE(file);
+        const std::string name = file;
+        const Format format = name.ends_with(".md") ? Format::markdown : Format::text;
+        const Article a = *read_article(read_source_file(file), format).article;
+        const HtmlParts parts = render_html_parts(a);
+        CHECK(parts.sections.size() == a.sections.size());
+        CHECK(reassemble(parts) == render_html(a));
+        CHECK(parts.shell.find("ar-section-frame") == std::string::npos);
+        int next = parts.sections.empty() ? 0 : parts.sections[0].first_unit;
+        for (const HtmlSection& s : parts.sections) {
+            CHECK(s.first_unit == next);  // contiguous, in document order
+            CHECK(s.end_unit > s.first_unit);  // at least the heading
+            CHECK(count(s.html, " data-u=\"") == static_cast<size_t>(s.end_unit - s.first_unit));
+            CHECK(s.html.find(" data-u=\"" + std::to_string(s.first_unit) + "\"") != std::string::npos);
+            next = s.end_unit;
+        }
+    }
+}
+
+TEST_CASE("the view in parts of an article without sections is the whole view") {
+    Article a;
+    REQUIRE(read_json_article(R"({"version":1,"title":"T","blocks":[{"type":"paragraph","inlines":[{"type":"text","text":"x"}]}]})", a) == "");
+    const HtmlParts parts = render_html_parts(a);
+    CHECK(parts.sections.empty());
+    CHECK(parts.shell == render_html(a));
+}

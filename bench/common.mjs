@@ -1,0 +1,32 @@
+// What the benchmarks share: the median, the static-page peer, and the table every one prints.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("..", import.meta.url));
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// The release CLI when it is built (fast for books), else the native one of the test command.
+export function cli() {
+  const release = join(root, "build/release/article-reader");
+  return existsSync(release) ? release : join(root, "build/native/article-reader");
+}
+
+// The article pre-rendered by the CLI, with the reader's stylesheets: the page a browser only parses.
+export function staticPage(file) {
+  const html = execFileSync(cli(), ["html", file], { encoding: "utf8", maxBuffer: 1 << 30 });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
+<link rel="stylesheet" href="../page.css"><link rel="stylesheet" href="../article-reader.css"></head>
+<body><main class="site-main">${html}</main></body></html>`;
+}
+
+// rows: [figure, article-reader, peer or limit, ratio]
+export function printTable(title, rows) {
+  const all = [["figure", "article-reader", "peer or limit", "ratio"], ...rows];
+  const widths = all[0].map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
+  const line = (r) => `| ${r.map((cell, c) => String(cell).padEnd(widths[c])).join(" | ")} |`;
+  console.log(`\n${title}\n${line(all[0])}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+}
