@@ -8,6 +8,9 @@
 "use strict";
 
 (() => {
+  // The same file is the core's worker (workerCore() below makes it), so embedders still load one script.
+  if (typeof document === "undefined" && typeof importScripts === "function") return void serveCoreInWorker();
+
   // Everything the element needs sits beside this script, wherever it is served from.
   const scriptUrl =
     document.currentScript?.src ||
@@ -98,7 +101,7 @@
     return extensionFormat(new URL(url).pathname) || byType || "text";
   }
 
-  async function fetchArticle(url) {
+  async function fetchArticle(url, progress) {
     let response;
     try {
       response = await fetch(url);
@@ -112,19 +115,178 @@
       const status = `${response.status} ${response.statusText}`.trim();
       throw readerError(`Could not load the article from ${url}`, `the server answered ${status}`);
     }
-    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get("content-type") ?? "" };
+    const contentType = response.headers.get("content-type") ?? "";
+    const size = Number(response.headers.get("content-length")) || 0;
+    if (!progress || !size || !response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
+    // read in pieces, so that a large article's download shows how far it got
+    const bytes = new Uint8Array(size);
+    let got = 0;
+    for (const reader = response.body.getReader(); ;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (got + value.length > size) return { bytes: concat(bytes.subarray(0, got), value, reader), contentType };
+      bytes.set(value, got);
+      got += value.length;
+      progress("Loading the article…", got / size);
+    }
+    return { bytes: bytes.subarray(0, got), contentType };
   }
 
-  // `lang` and `dir` override what the core guesses from the text's script.
-  async function readArticle(bytes, format, where, { lang, dir }) {
-    const core = await loadCore();
+  // A body longer than its Content-Length said (a compressed response's length is the compressed
+  // one): the rest is read whole.
+  async function concat(head, value, reader) {
+    const parts = [head, value];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
+    return new Uint8Array(await new Blob(parts).arrayBuffer());
+  }
+
+  // The status line of a load that takes longer than about 200 ms: what it is doing, and a progress
+  // bar (how much has arrived while downloading; indeterminate while the core reads).
+  function loadProgress(view, current) {
+    let label = "Loading the article…", fraction = null, shown = false;
+    const show = () => {
+      if (!current()) return;
+      shown = true;
+      const bar = element("progress", "ar-load-progress", undefined, { "aria-label": label, part: "load-progress" });
+      if (fraction !== null) Object.assign(bar, { max: 1, value: fraction });
+      view.status.replaceChildren(element("span", "ar-status-label", label), bar);
+      view.status.hidden = false;
+    };
+    const timer = setTimeout(show, 200);
+    const update = (text, part = null) => {
+      label = text;
+      fraction = part;
+      if (shown) show();
+    };
+    update.done = () => {
+      clearTimeout(timer);
+      if (shown && current()) {
+        view.status.replaceChildren();
+        view.status.hidden = true;
+      }
+    };
+    return update;
+  }
+
+  // What the ready event carries besides the model itself: the title and the top-level sections.
+  const outlineOf = (model) => ({ title: model.title, sections: model.sections.map((x) => ({ id: x.id, heading: x.heading })) });
+
+  // ------------------------------------------------------------------ the core in a worker
+
+  // From this size on, the article is read in a worker, so that the page stays responsive while
+  // the core parses (about a second per few MB); smaller ones are faster without the hand-over.
+  const workerBytes = 512 * 1024;
+  let workerPromise = null;
+  let workerFailed = false;
+
+  // A worker's script must be of the page's origin. A host page on another origin could only make
+  // one from a blob: URL, which its CSP (worker-src, else script-src) would have to allow and
+  // would otherwise report as a violation; there, and from file://, the core runs on the page.
+  function workerAllowed() {
+    return typeof Worker === "function" && !workerFailed && /^https?:$/.test(location.protocol) &&
+      new URL(scriptUrl).origin === location.origin;
+  }
+
+  // The worker's side: this script, run by new Worker(), loads the core and answers calls.
+  function serveCoreInWorker() {
+    let core = null;
+    const answer = (id, op, data) => {
+      if (op === "load") {
+        importScripts(data.coreUrl);
+        return createArticleReaderCore({ locateFile: (file) => new URL(file, data.coreUrl).href, print: () => {}, printErr: () => {} })
+          .then((c) => (core = c).version());
+      }
+      if (op === "view") {
+        const r = core.viewParts(data.bytes, data.format, data.options);
+        const model = r.error ? null : JSON.parse(r.json);
+        // the page gets what its ready event needs without parsing 10 MB of JSON itself
+        const outline = model && { title: model.title, sections: model.sections.map((x) => ({ id: x.id, heading: x.heading })) };
+        // the JSON goes over as transferred bytes, so the page does not copy 10 MB of string it
+        // may never read; it decodes them only when the model is asked for
+        const jsonBytes = new TextEncoder().encode(r.json);
+        return { ...r, json: undefined, jsonBytes, key: r.error ? "" : articleKey(r.json), outline };
+      }
+      if (op === "search") return core.search(data.handle, data.query);
+      if (op === "release") return core.release(data.handle);
+      throw new Error(`unknown call ${op}`);
+    };
+    self.onmessage = async ({ data: { id, op, ...data } }) => {
+      try {
+        const result = await answer(id, op, data);
+        self.postMessage({ id, result }, result?.jsonBytes ? [result.jsonBytes.buffer] : []);
+      } catch (error) {
+        self.postMessage({ id, failure: String(error?.message ?? error) });
+      }
+    };
+  }
+
+  // The page's side: the same calls as the core's own, each a promise.
+  function workerCore() {
+    workerPromise ??= new Promise((resolve, reject) => {
+      const worker = new Worker(trustedScriptURL(scriptUrl), { name: "article-reader core" });
+      const calls = new Map();
+      let next = 0;
+      const call = (op, data = {}) => new Promise((res, rej) => {
+        calls.set(++next, { res, rej });
+        worker.postMessage({ id: next, op, ...data });
+      });
+      worker.onmessage = ({ data }) => {
+        const pending = calls.get(data.id);
+        calls.delete(data.id);
+        if (data.failure !== undefined) pending?.rej(new Error(data.failure));
+        else pending?.res(data.result);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        for (const pending of calls.values()) pending.rej(new Error(event.message || "the core's worker failed"));
+        calls.clear();
+      };
+      call("load", { coreUrl: assetUrl(`${coreFolder}article-reader-core.js`) }).then((version) => {
+        if (version !== elementVersion) {
+          throw readerError("The reader's files are from different versions",
+            `article-reader.js is ${elementVersion} but its core is ${version}; reload the page, and if this stays, the server holds a stale copy`);
+        }
+        resolve({
+          viewParts: (bytes, format, options) => call("view", { bytes, format, options }),
+          search: (handle, query) => call("search", { handle, query }),
+          release: (handle) => call("release", { handle }),
+        });
+      }).catch((error) => {
+        worker.terminate();
+        reject(error);
+      });
+    });
+    return workerPromise;
+  }
+
+  // The worker for a large article when it can be had, else the core on the page.
+  async function coreFor(size) {
+    if (size >= workerBytes && workerAllowed()) {
+      try {
+        return await workerCore();
+      } catch (error) {
+        workerFailed = true; // not allowed here, or broken: the page's core does it from now on
+        workerPromise = null;
+      }
+    }
+    return loadCore();
+  }
+
+  // `lang` and `dir` override what the core guesses from the text's script. The model is parsed
+  // from its JSON only when someone asks for it (10 MB of JSON is a long task on its own).
+  async function readArticle(bytes, format, where, { lang, dir }, progress) {
+    const core = await coreFor(bytes.length);
     const options = JSON.stringify({ ...(lang ? { lang } : {}), ...(dir === "ltr" || dir === "rtl" ? { dir } : {}) });
-    const result = core.viewParts(bytes, format, options);
+    progress?.("Reading the article…");
+    const result = await core.viewParts(bytes, format, options);
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
+    let model = null;
     return {
-      article: JSON.parse(result.json),
+      model: () => (model ??= JSON.parse(result.json ?? new TextDecoder().decode(result.jsonBytes))),
+      outline: result.outline ?? null,
+      core,
       handle: result.handle,
-      json: result.json,
+      key: result.key || articleKey(result.json),
       html: result.html, // the shell: the article without its top-level sections
       sections: result.sections,
       units: result.units,
@@ -694,10 +856,23 @@
     }
 
     #view = null;
-    #article = null;
+    #model = null; // gives the model shown, parsed from its JSON on first use
+    #core = null; // the core (on the page or in the worker) that holds the article for search
     #loads = 0;
     #settle = null;
-    ready = null;
+    #ready = null;
+    #readyWanted = false;
+
+    // The promise of the model shown now. The model is parsed only once someone has asked for it
+    // here (or through `article`, or load()), since a book's model is megabytes of JSON.
+    get ready() {
+      this.#readyWanted = true;
+      if (this.#settle.model) {
+        this.#settle.resolve(this.#settle.model());
+        this.#settle.model = null;
+      }
+      return this.#ready;
+    }
 
     constructor() {
       super();
@@ -736,7 +911,7 @@
     set collapsed(value) { this.setAttribute("collapsed", value); }
     get controls() { return this.getAttribute("controls") ?? controlNames.join(" "); }
     set controls(value) { this.setAttribute("controls", value); }
-    get article() { return this.#article; }
+    get article() { return this.#model?.() ?? null; }
 
     expandAll() { setAllOpen(this.#view, true); }
     collapseAll() { setAllOpen(this.#view, false); }
@@ -808,15 +983,18 @@
     }
 
     #newReady() {
-      this.ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject, done: false }; });
-      this.ready.catch(() => {}); // a failure is reported by event and message; awaiting it is optional
+      this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject, done: false, model: null }; });
+      this.#ready.catch(() => {}); // a failure is reported by event and message; awaiting it is optional
     }
 
     // `ready` is the promise of the article shown now: settled once, then replaced by the next one.
+    // `value` is the error, or the function that gives the model.
     #settleReady(how, value) {
       if (this.#settle.done) this.#newReady();
       this.#settle.done = true;
-      this.#settle[how](value);
+      if (how === "reject") this.#settle.reject(value);
+      else if (this.#readyWanted) this.#settle.resolve(value());
+      else this.#settle.model = value;
     }
 
     #overrides() {
@@ -836,14 +1014,14 @@
     }
 
     #loadSrc() {
-      return this.#show(async () => {
+      return this.#show(async (progress) => {
         const inline = this.src ? null : this.#inlineArticle();
-        if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides());
+        if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides(), progress);
         if (!this.src) throw readerError("No article to show", "the element has no src attribute and no inline article");
         const url = new URL(this.src, document.baseURI).href;
-        const { bytes, contentType } = await fetchArticle(url);
+        const { bytes, contentType } = await fetchArticle(url, progress);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
-        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides());
+        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides(), progress);
         return { ...result, source: url };
       }, false);
     }
@@ -851,33 +1029,38 @@
     // Shows an article given as text, bytes or a File. When it cannot be read, the article already
     // shown stays, with the error above it. Resolves with the model, or rejects with the error.
     async load(source, { format, name } = {}) {
-      const outcome = await this.#show(async () => {
+      const outcome = await this.#show(async (progress) => {
         const bytes = await toBytes(source);
         const label = name || source?.name || "the pasted text";
-        return readArticle(bytes, formatOf(label, bytes, format), label, this.#overrides());
-      }, this.#article !== null);
+        return readArticle(bytes, formatOf(label, bytes, format), label, this.#overrides(), progress);
+      }, this.#model !== null);
       if (outcome.error) throw outcome.error;
-      return outcome.article;
+      return outcome.model();
     }
 
     // Runs one load to its end: the newest load wins, and none ever leaves the element blank.
     async #show(produce, keepOnError) {
       const load = ++this.#loads;
+      // a load that takes longer than about 200 ms says what it is doing, with a progress bar
+      const progress = loadProgress(this.#view, () => load === this.#loads);
       try {
-        const result = await produce();
+        const result = await produce(progress);
         await this.#view.styled;
         if (load !== this.#loads) return { stale: true };
+        progress.done();
         this.#display(result);
-        this.#settleReady("resolve", result.article);
-        this.#emit("ready", { article: result.article });
-        return { article: result.article };
+        this.#settleReady("resolve", result.model);
+        const outline = result.outline ?? outlineOf(result.model());
+        this.#emit("ready", { get article() { return result.model(); }, title: outline.title, sections: outline.sections.map((x) => x.id) });
+        return { model: result.model };
       } catch (error) {
         if (load !== this.#loads) return { stale: true };
+        progress.done();
         await this.#view.styled;
         if (keepOnError) {
           showProblem(this.#view, error);
         } else {
-          this.#article = null;
+          this.#model = null;
           this.#placeKey = null;
           showError(this.#view, error, () => this.#show(produce, keepOnError));
           this.#settleReady("reject", error);
@@ -888,17 +1071,18 @@
     }
 
     #display(result) {
-      const old = this.#handle;
-      if (old) loadCore().then((core) => core.release(old)); // the old article's copy in wasm
+      performance.mark?.("article-reader-display"); // where reading ends and the DOM work begins (tests/web/worker.test.mjs)
+      if (this.#handle) this.#core.release(this.#handle); // the old article's copy in wasm
       this.#handle = result.handle;
-      this.#article = result.article;
+      this.#core = result.core;
+      this.#model = result.model;
       this.#source = result.source ?? null; // the URL it came from, for the library's read states
       this.#placeKey = null;
       showArticle(this.#view, result);
       if (this.#view.sections) this.#view.sections.onInsert = (nodes) => this.#highlight(nodes);
       applyControls(this.#view, this.getAttribute("controls"));
       applyCollapsed(this.#view, this.collapsed);
-      const key = articleKey(result.json);
+      const key = result.key;
       if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
       this.#placeKey = key; // from here on, changes are the reader's own and are saved
       trackPosition(this.#view);
@@ -944,9 +1128,9 @@
         count.textContent = "";
         return;
       }
-      const core = await loadCore();
-      if (query !== input.value) return; // a newer query is on its way
-      const result = core.search(this.#handle, query);
+      const handle = this.#handle;
+      const result = await this.#core.search(handle, query);
+      if (query !== input.value || handle !== this.#handle) return; // a newer query or article is on its way
       if (result.error) {
         count.textContent = result.error;
         return;

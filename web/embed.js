@@ -42,9 +42,9 @@
   new ResizeObserver(sendHeight).observe(document.documentElement);
 
   reader.addEventListener("article-reader-ready", (event) => {
-    const { title, sections } = event.detail.article;
+    const { title, sections } = event.detail; // sections: the top-level ids
     document.title = title ? `${title} · article-reader` : "article-reader";
-    tell("ready", { title, sections: sections.map((s) => s.id) });
+    tell("ready", { title, sections });
     sendHeight();
   });
   reader.addEventListener("article-reader-toggle", (event) => tell("toggle", { id: event.detail.id, open: event.detail.open }));

@@ -9,7 +9,7 @@
   if (params.has("collapsed")) reader.setAttribute("collapsed", params.get("collapsed"));
 
   reader.addEventListener("article-reader-ready", (event) => {
-    const title = event.detail.article.title;
+    const title = event.detail.title; // not detail.article, which a book would parse from megabytes of JSON
     document.title = title ? `${title} · article-reader` : "article-reader";
   });
   // Text pasted anywhere on the page (outside a text field) opens as the article.
@@ -32,7 +32,7 @@
   // "Download for offline": the article shown, as the one self-contained file that
   // `article-reader export` writes (the core builds it from the model and the three assets).
   const download = document.getElementById("download");
-  reader.addEventListener("article-reader-ready", () => { download.hidden = !globalThis.createArticleReaderCore; });
+  reader.addEventListener("article-reader-ready", () => { download.hidden = false; });
   reader.addEventListener("article-reader-error", () => { download.hidden = true; });
   const downloadStatus = document.getElementById("download-status");
   download.addEventListener("click", async () => {
@@ -60,7 +60,13 @@
     }
   });
   let exporter = null; // a core instance of the page's own, made on the first download
-  const exportCore = () => (exporter ??= createArticleReaderCore({ locateFile: (file) => `dist/${file}` }));
+  // The reader may have read a large article in its worker, so the page may not have the core yet.
+  const coreScript = () => globalThis.createArticleReaderCore ? Promise.resolve() : new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: "dist/article-reader-core.js", onload: resolve });
+    script.onerror = () => reject(new Error("dist/article-reader-core.js did not load"));
+    document.head.append(script);
+  });
+  const exportCore = () => (exporter ??= coreScript().then(() => createArticleReaderCore({ locateFile: (file) => `dist/${file}` })));
   const fileName = (title) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80) || "article";
 
   // Offline reading (sw.js). When a new build's worker takes over from an old one, the page
