@@ -230,8 +230,9 @@ double approximate_double(const char* number) {
 
 using JsonLexer = nlohmann::detail::lexer<nlohmann::json, JsonBytes>;
 
+// nonnull(2), as nlohmann declares the primary template (g++ -Wmissing-attributes asks for it).
 template <>
-void JsonLexer::strtof(double& f, const char* str, char** endptr) noexcept {
+[[gnu::nonnull(2)]] void JsonLexer::strtof(double& f, const char* str, char** endptr) noexcept {
     f = approximate_double(str);
     *endptr = const_cast<char*>(str) + std::strlen(str);
 }
