@@ -230,9 +230,16 @@ double approximate_double(const char* number) {
 
 using JsonLexer = nlohmann::detail::lexer<nlohmann::json, JsonBytes>;
 
-// nonnull(2), as nlohmann declares the primary template (g++ -Wmissing-attributes asks for it).
+// g++ wants the primary template's nonnull(2) repeated (-Wmissing-attributes); clang counts an
+// out-of-class member's parameters from `this` and would put it on `f`, so it gets none.
+#if defined(__GNUC__) && !defined(__clang__)
+#define LEXER_STRTOF_ATTRIBUTES __attribute__((nonnull(2)))
+#else
+#define LEXER_STRTOF_ATTRIBUTES
+#endif
+
 template <>
-[[gnu::nonnull(2)]] void JsonLexer::strtof(double& f, const char* str, char** endptr) noexcept {
+LEXER_STRTOF_ATTRIBUTES void JsonLexer::strtof(double& f, const char* str, char** endptr) noexcept {
     f = approximate_double(str);
     *endptr = const_cast<char*>(str) + std::strlen(str);
 }
