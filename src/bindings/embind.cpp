@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "article/json.hpp"
@@ -120,25 +121,38 @@ R guarded(F&& body) {
     }
 }
 
+// What view() and viewParts() share: the format, the options, the read and the model JSON, into
+// `r`. Returns the article, or nothing with `r.error` set.
+template <typename R>
+std::optional<Article> read_for_view(const std::string& bytes, const std::string& format, const std::string& options_json,
+                                     ViewOptions& options, R& r) {
+    Format f = Format::text;
+    if (r.error = format_error(format, f); !r.error.empty()) return std::nullopt;
+    if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return std::nullopt;
+    ReadResult read = read_article(bytes, f, options.read);
+    r.warnings = join_lines(read.warnings);
+    if (!read.article) {
+        r.error = read.error;
+        return std::nullopt;
+    }
+    r.json = write_json(*read.article, false);
+    if (std::string e = output_error("the article model", r.json.size()); !e.empty()) {
+        r = failed<R>(e);
+        return std::nullopt;
+    }
+    return std::move(read.article);
+}
+
 ViewResult view(const std::string& bytes, const std::string& format, const std::string& options_json) {
     return guarded<ViewResult>([&] {
         ViewResult r;
-        Format f = Format::text;
         ViewOptions options;
-        if (r.error = format_error(format, f); !r.error.empty()) return r;
-        if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return r;
-        ReadResult read = read_article(bytes, f, options.read);
-        r.warnings = join_lines(read.warnings);
-        if (!read.article) {
-            r.error = read.error;
-            return r;
-        }
-        r.json = write_json(*read.article, false);
-        if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ViewResult>(e);
-        r.html = render_html(*read.article, options.html);
+        std::optional<Article> article = read_for_view(bytes, format, options_json, options, r);
+        if (!article) return r;
+        r.html = render_html(*article, options.html);
         if (std::string e = output_error("the reading view", r.html.size()); !e.empty()) return failed<ViewResult>(e);
         r.handle = next_handle++;
-        shown.emplace(r.handle, std::move(*read.article));
+        shown.emplace(r.handle, std::move(*article));
         return r;
     });
 }
@@ -146,19 +160,10 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
 ViewPartsResult view_parts(const std::string& bytes, const std::string& format, const std::string& options_json) {
     return guarded<ViewPartsResult>([&] {
         ViewPartsResult r;
-        Format f = Format::text;
         ViewOptions options;
-        if (r.error = format_error(format, f); !r.error.empty()) return r;
-        if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return r;
-        ReadResult read = read_article(bytes, f, options.read);
-        r.warnings = join_lines(read.warnings);
-        if (!read.article) {
-            r.error = read.error;
-            return r;
-        }
-        r.json = write_json(*read.article, false);
-        if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ViewPartsResult>(e);
-        HtmlParts parts = render_html_parts(*read.article, options.html);
+        std::optional<Article> article = read_for_view(bytes, format, options_json, options, r);
+        if (!article) return r;
+        HtmlParts parts = render_html_parts(*article, options.html);
         size_t total = parts.shell.size();
         for (const HtmlSection& s : parts.sections) total += s.html.size();
         if (std::string e = output_error("the reading view", total); !e.empty()) return failed<ViewPartsResult>(e);
@@ -171,7 +176,7 @@ ViewPartsResult view_parts(const std::string& bytes, const std::string& format, 
             r.units.call<void>("push", range);
         }
         r.handle = next_handle++;
-        shown.emplace(r.handle, std::move(*read.article));
+        shown.emplace(r.handle, std::move(*article));
         return r;
     });
 }
