@@ -14,6 +14,7 @@ import io
 import ipaddress
 import json
 import os
+import re
 import signal
 import socket
 import stat
@@ -35,6 +36,9 @@ CSP = (
     "img-src 'self' data: http: https:; connect-src 'self' http: https:; "
     "object-src 'none'; base-uri 'none'"
 )
+
+# scripts/hash-core.mjs's content-hashed name for the core's wasm.
+IMMUTABLE = re.compile(r"/dist/article-reader-core\.[0-9a-f]{16}\.wasm$")
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -369,7 +373,7 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", cache_control(getattr(self, "path", "")))
         # Pages on other origins embed the element: they must be able to fetch its wasm and the
         # bundled articles. Everything served here is public (web/ and assets/), and no cookies
         # or credentials are involved, so any origin may read it.
@@ -382,6 +386,15 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         if not self.server.quiet:
             super().log_message(format, *args)
+
+
+def cache_control(path):
+    # The core's wasm has its content's hash in its name (scripts/hash-core.mjs): a new build is a
+    # new URL, so caches may keep this one for a year without asking. Everything else is
+    # revalidated on each use (ETag, Last-Modified), so an edit shows at once.
+    if IMMUTABLE.search(path.split("?")[0]):
+        return "public, max-age=31536000, immutable"
+    return "no-cache"
 
 
 class ReaderServer(http.server.ThreadingHTTPServer):

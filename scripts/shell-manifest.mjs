@@ -3,18 +3,21 @@
 // this file, and which the browser compares byte for byte on every visit) installs a fresh cache.
 // Run by the wasm build (CMakeLists.txt, target web_shell) after the core is linked.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 const root = new URL("../", import.meta.url);
 // The build's dist folder (CMake's ARTICLE_READER_DIST_DIR), web/dist unless a size experiment moved it.
 const dist = process.argv[2] ? pathToFileURL(`${process.argv[2]}/`) : new URL("web/dist/", root);
+// The wasm under its content-hashed name (scripts/hash-core.mjs), which is the one the core's JS fetches.
+const wasm = readdirSync(dist).filter((file) => /^article-reader-core\.[0-9a-f]{16}\.wasm$/.test(file));
+if (wasm.length !== 1) throw new Error(`${dist.pathname} must hold one hashed core wasm; it holds ${wasm.length}`);
 // Paths relative to web/, as the worker fetches them; assets/ is served at /assets/.
 const files = [
   "index.html", "page.js", "library.js", "page.css", "dist/article-reader.js", "dist/article-reader.css",
   // the sources too: "Download for offline" (page.js) puts them, unminified as the CLI's export does, into its file
   "article-reader.js", "article-reader.css",
-  "dist/article-reader-core.js", "dist/article-reader-core.wasm", "manifest.webmanifest",
+  "dist/article-reader-core.js", `dist/${wasm[0]}`, "manifest.webmanifest",
   "assets/icons/article-reader.svg", "assets/icons/article-reader-192.png", "assets/icons/article-reader-512.png",
 ];
 const hash = createHash("sha256");

@@ -81,11 +81,11 @@ test("a 20 MB article renders whole", async () => {
 
 test("a wasm core that fails to load says so, and Try again loads it once it is back", async () => {
   const s = await openPage(env.browser);
-  await s.page.route("**/dist/article-reader-core.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await s.page.route("**/dist/article-reader-core.*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   await s.page.goto(env.server.url);
   assert.equal(await settled(s.page), "error");
   assert.match(await errorText(s.page), /The reader's WebAssembly core failed to load/);
-  await s.page.unroute("**/dist/article-reader-core.wasm");
+  await s.page.unroute("**/dist/article-reader-core.*.wasm");
   await s.page.locator("article-reader .ar-error button", { hasText: "Try again" }).click();
   await s.page.locator("article-reader .ar-article").waitFor();
   assert.equal(await s.page.locator("article-reader .ar-error").count(), 0);

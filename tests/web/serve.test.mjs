@@ -2,8 +2,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import net from "node:net";
-import { repoRoot, startServer } from "./harness.mjs";
+import { launchBrowser, openPage, repoRoot, settled, startServer } from "./harness.mjs";
 
 let server;
 before(async () => {
@@ -31,6 +32,32 @@ test("serves the wasm as application/wasm, with nosniff", async () => {
   assert.equal(wasm.headers.get("access-control-allow-origin"), "*", "pages on other origins may load it");
   const bytes = new Uint8Array(await wasm.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
+});
+
+test("the page loads the core's wasm under its content-hashed name, which HTTP may cache for a year", async () => {
+  const browser = await launchBrowser();
+  try {
+    const { page, problems } = await openPage(browser);
+    const wasm = [];
+    page.on("response", (r) => { if (new URL(r.url()).pathname.endsWith(".wasm")) wasm.push(r); });
+    await page.goto(server.url);
+    assert.equal(await settled(page), "article");
+    assert.deepEqual(problems, []);
+    assert.equal(wasm.length, 1, `one wasm fetched: ${wasm.map((r) => r.url())}`);
+    const name = new URL(wasm[0].url()).pathname.split("/").pop();
+    assert.match(name, /^article-reader-core\.[0-9a-f]{16}\.wasm$/);
+    assert.equal((await wasm[0].allHeaders())["cache-control"], "public, max-age=31536000, immutable");
+    // The name is the hash of the bytes, so a new build is a new URL.
+    const bytes = await wasm[0].body();
+    const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+    assert.equal(name, `article-reader-core.${hash}.wasm`);
+    // What is not content-hashed is revalidated on each use, so an edit shows at once.
+    for (const path of ["", "dist/article-reader.js", "dist/article-reader-core.js", "dist/article-reader-core.wasm"]) {
+      assert.equal((await fetch(new URL(path, server.url))).headers.get("cache-control"), "no-cache", path);
+    }
+  } finally {
+    await browser.close();
+  }
 });
 
 // Sends `request` byte for byte (fetch() would normalise it) and resolves with the status line.
