@@ -22,6 +22,9 @@ export function staticPage(file) {
 <body><main class="site-main">${html}</main></body></html>`;
 }
 
+// A ratio with two decimals, or two significant digits when it is under 0.1 (so 0.004 is not "0.00").
+export const ratioLabel = (r) => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
+
 // rows: [figure, article-reader, peer or limit, ratio]
 export function printTable(title, rows) {
   const all = [["figure", "article-reader", "peer or limit", "ratio"], ...rows];
@@ -29,4 +32,15 @@ export function printTable(title, rows) {
   const line = (r) => `| ${r.map((cell, c) => String(cell).padEnd(widths[c])).join(" | ")} |`;
   console.log(`\n${title}\n${line(all[0])}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
   for (const r of rows) console.log(line(r));
+}
+
+// A benchmark's body, with any failure printed as one line (not the Emscripten runtime's rethrow of
+// it, which quotes a whole minified line) and a non-zero exit.
+export async function run(name, body) {
+  try {
+    await body();
+  } catch (error) {
+    console.error(`${name}: ${error.message}`);
+    process.exitCode = 1;
+  }
 }
