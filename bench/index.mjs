@@ -4,15 +4,20 @@
 //   cat     find DIR -type f -exec cat {} +   (reading every byte, nothing else)
 //   wc -w   find DIR -type f -exec wc -w {} + (reading every byte and counting words)
 // Run:  cmake --preset release && cmake --build --preset release --target article-reader
-//       node bench/index.mjs [runs] [articles]
+//       node bench/index.mjs [runs] [articles] [--smoke]
+// --smoke: one run over 100 articles in build/bench/library-smoke, to prove the script works
+// (tests/cli/bench-smoke.test.mjs; bench/serve-load.sh --smoke serves that library).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { printTable } from "./common.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const runs = Number(process.argv[2] ?? 9);
-const count = Number(process.argv[3] ?? 2000);
+const smoke = process.argv.includes("--smoke");
+const numbers = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const runs = smoke ? 1 : numbers[0] ?? 9;
+const count = smoke ? 100 : numbers[1] ?? 2000;
 const cli = process.env.ARTICLE_READER_CLI ?? join(root, "build/release/article-reader");
 
 // Articles shaped like the fixtures (news with chrome, letters, release notes, lists, scripts other
@@ -66,13 +71,13 @@ function median(command, args) {
   return { wall: mid(wall), cpu: mid(cpu) };
 }
 
-const dir = join(root, "build/bench/library");
+const dir = join(root, smoke ? "build/bench/library-smoke" : "build/bench/library");
 const bytes = makeLibrary(dir);
 const list = JSON.parse(execFileSync(cli, ["index", dir], { maxBuffer: 64 * 1024 * 1024 }));
 if (list.articles.length !== count) throw new Error(`indexed ${list.articles.length} of ${count}: ${JSON.stringify(list.skipped.slice(0, 3))}`);
 await new Promise((resolve) => setTimeout(resolve, 1100)); // files younger than a second are never cached
 const index = median(cli, ["index", dir]);
-const cacheFile = join(root, "build/bench/library-cache.json");
+const cacheFile = join(root, smoke ? "build/bench/library-smoke-cache.json" : "build/bench/library-cache.json");
 rmSync(cacheFile, { force: true });
 const cached = median(cli, ["index", dir, "--cache", cacheFile]);
 const cat = median("sh", ["-c", 'find "$1" -type f -exec cat {} + >/dev/null', "sh", dir]);
@@ -82,3 +87,10 @@ for (const [name, t] of [["index", index], ["index --cache (warm)", cached], ["c
   console.log(`  ${name.padEnd(22)} ${t.wall.toFixed(0).padStart(6)} ${t.cpu.toFixed(0).padStart(6)}   ` +
     `/cat ${(t.wall / cat.wall).toFixed(2)} ${(t.cpu / cat.cpu).toFixed(2)}   /wc -w ${(t.wall / wc.wall).toFixed(2)} ${(t.cpu / wc.cpu).toFixed(2)}`);
 }
+const ms = (t) => `${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU`;
+const ratio = (a, b) => `${(a.wall / b.wall).toFixed(2)} wall, ${(a.cpu / b.cpu).toFixed(2)} CPU`;
+printTable(`Indexing ${count} articles (${(bytes / 1024 / 1024).toFixed(1)} MB), median of ${runs}`, [
+  ["index: every file read", ms(index), `wc -w ${ms(wc)}`, ratio(index, wc)],
+  ["index: every file read", ms(index), `cat ${ms(cat)}`, ratio(index, cat)],
+  ["index --cache (warm)", ms(cached), `cat ${ms(cat)}`, ratio(cached, cat)],
+]);

@@ -1,23 +1,20 @@
 // Markdown throughput in one node process, on the same inputs, for article-reader's wasm core and
 // its peers (npm dev dependencies): md4w (md4c compiled to wasm), markdown-it, marked, commonmark.js.
-//   node bench/markdown.mjs [runs]      (after cmake --build --preset wasm)
+//   node bench/markdown.mjs [runs] [--smoke]      (after cmake --build --preset wasm)
 // Inputs: the CommonMark spec text repeated to about 2 MB, and READMEs of the installed npm
 // packages repeated to about 2 MB. article-reader is measured three times: commonmarkInput() and
 // commonmark() (spec HTML, as the peers produce, through the fast boundary and through Embind
-// strings) and view() (the reading view: model, sections, stats, search units).
+// strings) and view() (the reading view: model, sections, stats, search units). The contenders are
+// bench/peers.mjs's; each takes a JS string and returns HTML.
+// --smoke: one run on 100 KB of each, to prove the script works (tests/cli/bench-smoke.test.mjs).
 import { readFileSync, readdirSync, existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { init as initMd4w, mdToHtml } from "md4w";
-import MarkdownIt from "markdown-it";
-import { marked } from "marked";
-import * as commonmark from "commonmark";
+import { printTable, ratioLabel, root, run } from "./common.mjs";
+import { loadWasm, markdownContenders, timeInterleaved } from "./peers.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const require = createRequire(import.meta.url);
-const runs = Number(process.argv[2] ?? 7);
-const target = 2 * 1024 * 1024;
+const smoke = process.argv.includes("--smoke");
+const runs = smoke ? 1 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 7);
+const target = smoke ? 100 * 1024 : 2 * 1024 * 1024;
 const repeat = (text) => text.repeat(Math.ceil(target / Buffer.byteLength(text)));
 
 const spec = readFileSync(join(root, "node_modules/commonmark-spec/spec.txt"), "utf8");
@@ -25,51 +22,26 @@ const readmes = readdirSync(join(root, "node_modules"))
   .map((name) => join(root, "node_modules", name, "README.md"))
   .filter(existsSync).map((path) => readFileSync(path, "utf8")).join("\n\n");
 const inputs = { "CommonMark spec": repeat(spec), "npm READMEs": repeat(readmes) };
+const ours = "article-reader commonmarkInput()";
 
-const core = await require(join(root, "web/dist/article-reader-core.js"))({
-  wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")),
-});
-await initMd4w("fast");
-const encoder = new TextEncoder();
-const markdownIt = MarkdownIt("commonmark");
-const cmParser = new commonmark.Parser();
-const cmRenderer = new commonmark.HtmlRenderer();
-
-const decoder = new TextDecoder();
-// The core's fast boundary (src/bindings/embind.cpp): UTF-8 written straight into its memory, the
-// HTML decoded from it. commonmark(bytes) goes through Embind's std::string both ways.
-const commonmarkInput = (text) => {
-  const { written } = encoder.encodeInto(text, core.inputBuffer(3 * text.length));
-  return decoder.decode(core.commonmarkInput(written).html);
-};
-
-// Each takes the text as a JS string, as a page has it, and returns the HTML as a string.
-const contenders = {
-  "article-reader commonmarkInput()": commonmarkInput,
-  "article-reader commonmark()": (text) => core.commonmark(encoder.encode(text)).html,
-  "article-reader view()": (text) => core.view(encoder.encode(text), "markdown", "").html,
-  md4w: (text) => mdToHtml(text),
-  "markdown-it": (text) => markdownIt.render(text),
-  marked: (text) => marked.parse(text),
-  "commonmark.js": (text) => cmRenderer.render(cmParser.parse(text)),
-};
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const [inputName, text] of Object.entries(inputs)) {
-  const mb = Buffer.byteLength(text) / 1e6;
-  const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-  for (let run = 0; run < runs; run++) {
-    for (const [name, render] of Object.entries(contenders)) { // interleaved, so noise hits all alike
-      const start = performance.now();
-      const html = render(text);
-      times[name].push(performance.now() - start);
-      if (html.length < text.length / 4) throw new Error(`${name} produced ${html.length} characters`);
+await run("bench/markdown.mjs", async () => {
+  const { core } = await loadWasm();
+  const contenders = await markdownContenders(core);
+  const rows = [];
+  for (const [inputName, text] of Object.entries(inputs)) {
+    const mb = Buffer.byteLength(text) / 1e6;
+    const { seconds, html } = timeInterleaved(contenders, text, runs);
+    for (const [name, out] of Object.entries(html)) {
+      if (out.length < text.length / 4) throw new Error(`${name} produced ${out.length} characters`);
+    }
+    const rate = Object.fromEntries(Object.entries(seconds).map(([name, s]) => [name, mb / s]));
+    console.log(`\n${inputName}: ${mb.toFixed(2)} MB, median of ${runs}`);
+    console.log(`| renderer | MB/s | ${ours} ÷ it |\n| --- | --- | --- |`);
+    for (const [name, r] of Object.entries(rate)) console.log(`| ${name} | ${r.toFixed(1)} | ${(rate[ours] / r).toFixed(2)} |`);
+    for (const name of Object.keys(rate).filter((n) => n !== ours)) {
+      rows.push([`${inputName} (${mb.toFixed(2)} MB): MB/s`, `${ours.replace("article-reader ", "")} ${rate[ours].toFixed(1)}`,
+        `${name} ${rate[name].toFixed(1)}`, ratioLabel(rate[ours] / rate[name])]);
     }
   }
-  const rate = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, mb / (median(t) / 1000)]));
-  console.log(`\n${inputName}: ${mb.toFixed(2)} MB, median of ${runs}`);
-  console.log("| renderer | MB/s | article-reader commonmarkInput() ÷ it |\n| --- | --- | --- |");
-  for (const [name, r] of Object.entries(rate)) {
-    console.log(`| ${name} | ${r.toFixed(1)} | ${(rate["article-reader commonmarkInput()"] / r).toFixed(2)} |`);
-  }
-}
+  printTable(`Markdown throughput, median of ${runs}, ratio = ours / peer in speed`, rows);
+});

@@ -1,21 +1,17 @@
 // Time from navigation to the first section's text painted, in headless Chromium, for the reader
 // page (wasm core + <article-reader>) and for its peer: the same article pre-rendered by the CLI
 // into a static HTML file with the same stylesheets, where the browser only parses HTML.
-//   node bench/time-to-visible.mjs [runs]      (after ./tests/run.sh or both cmake builds)
-import { execFileSync } from "node:child_process";
+//   node bench/time-to-visible.mjs [runs] [--smoke]      (after ./tests/run.sh or both cmake builds)
+// --smoke: one run, to prove the script works (tests/cli/bench-smoke.test.mjs).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, repoRoot, startServer } from "../tests/web/harness.mjs";
+import { printTable, staticPage } from "./common.mjs";
 
-const runs = Number(process.argv[2] ?? 15);
+const smoke = process.argv.includes("--smoke");
+const runs = smoke ? 1 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
 const article = join(repoRoot, "assets/articles/china-japan-security-dialogue.txt");
-const articleHtml = execFileSync(join(repoRoot, "build/native/article-reader"), ["html", article], { encoding: "utf8" });
-writeFileSync(
-  join(repoRoot, "web/dist/bench-static.html"),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
-<link rel="stylesheet" href="../page.css"><link rel="stylesheet" href="../article-reader.css"></head>
-<body><main class="site-main">${articleHtml}</main></body></html>`,
-);
+writeFileSync(join(repoRoot, "web/dist/bench-static.html"), staticPage(article));
 
 // Both pages are measured the same way: a frame loop started at navigation notes the first frame
 // after the first section's first paragraph exists (in the document or in the reader's shadow root).
@@ -54,6 +50,8 @@ try {
   const r = median(reader), s = median(statik);
   console.log(`time to first section visible, median of ${runs} (ms): reader ${r.toFixed(1)}, static ${s.toFixed(1)}`);
   console.log(`ratio reader/static: ${(r / s).toFixed(2)}`);
+  printTable(`Time to article visible, headless Chromium, median of ${runs}`,
+    [["first section visible: default article (target at most 1.50)", `${r.toFixed(1)} ms`, `static page ${s.toFixed(1)} ms`, (r / s).toFixed(2)]]);
 } finally {
   await browser.close();
   await server.stop();
