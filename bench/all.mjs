@@ -21,7 +21,7 @@ const notBenchmarks = new Set([
 ]);
 // Quick ones first; the browser benchmarks last.
 const order = ["size.mjs", "memory.mjs", "throughput.mjs", "markdown.mjs", "scaling.mjs", "index.mjs",
-  "serve-load.sh", "time-to-visible.mjs", "interactive.mjs"];
+  "serve-load.sh", "time-to-visible.mjs", "interactive.mjs", "page-scaling.mjs"];
 
 const smoke = process.argv.includes("--smoke");
 const found = readdirSync(join(root, "bench")).filter((f) => /\.(mjs|sh)$/.test(f) && !notBenchmarks.has(f));

@@ -22,6 +22,22 @@ export function staticPage(file) {
 <body><main class="site-main">${html}</main></body></html>`;
 }
 
+// Interactive: the first frame after the reader's ready event (static page: after DOMContentLoaded).
+// Resolves with the time from navigation and the page, whose context the caller closes.
+export async function interactive(browser, url, timeout = 180_000) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const mark = () => requestAnimationFrame(() => (window.__interactiveAt = performance.now()));
+    document.addEventListener("article-reader-ready", mark);
+    document.addEventListener("DOMContentLoaded", () => { if (!document.querySelector("article-reader")) mark(); });
+  });
+  await page.goto(url, { timeout });
+  await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout });
+  const ms = await page.evaluate(() => window.__interactiveAt);
+  return { ms, page, context };
+}
+
 // A ratio with two decimals, or two significant digits when it is under 0.1 (so 0.004 is not "0.00").
 export const ratioLabel = (r) => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
 

@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, repoRoot, startServer } from "../tests/web/harness.mjs";
 import { makeBook, makeMarkdownBook } from "./book.mjs";
-import { median, printTable, staticPage } from "./common.mjs";
+import { interactive, median, printTable, staticPage } from "./common.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const runs = smoke ? 1 : Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
@@ -20,21 +20,6 @@ writeFileSync(join(dist, "bench-book.md"), makeMarkdownBook(bookBytes));
 writeFileSync(join(dist, "bench-static-default.html"), staticPage(join(repoRoot, "assets/articles/china-japan-security-dialogue.txt")));
 writeFileSync(join(dist, "bench-static-book-txt.html"), staticPage(join(dist, "bench-book.txt")));
 writeFileSync(join(dist, "bench-static-book-md.html"), staticPage(join(dist, "bench-book.md")));
-
-// Interactive: the first frame after the reader's ready event (static page: after DOMContentLoaded).
-async function interactive(browser, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const mark = () => requestAnimationFrame(() => (window.__interactiveAt = performance.now()));
-    document.addEventListener("article-reader-ready", mark);
-    document.addEventListener("DOMContentLoaded", () => { if (!document.querySelector("article-reader")) mark(); });
-  });
-  await page.goto(url, { timeout: 180_000 });
-  await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 180_000 });
-  const ms = await page.evaluate(() => window.__interactiveAt);
-  return { ms, page, context };
-}
 
 // From the keydown of one typed character to the match count changing (includes the 60 ms wait
 // for typing to pause).

@@ -8,8 +8,10 @@
 // each curve (1 is linear growth) and the table of figure, article-reader, peer, ratio. CPU time,
 // not wall time, makes the charts (see measure()); both are printed.
 //   node bench/scaling.mjs [runs] [--smoke]      (after cmake --build --preset wasm)
+//   node bench/scaling.mjs --replot [--smoke]    the charts and tables again from the last run's
+//                                                build/bench/scaling.json
 // --smoke: 10 KB and 100 KB, one run, charts to build/bench/charts/ (tests/cli/bench-smoke.test.mjs).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeBook, makeMarkdownBook } from "./book.mjs";
 import { printTable, ratioLabel, root, run } from "./common.mjs";
@@ -93,29 +95,37 @@ function rows(format, curves, ours) {
   return out;
 }
 
-await run("bench/scaling.mjs", async () => {
+async function measureAll() {
   const { core, calibration } = await loadWasm();
-  const table = [];
   const counts = sizes.map(runsFor);
-  const runsNote = `median of ${Math.min(...counts)} to ${Math.max(...counts)} runs by size`;
-
   process.stderr.write("plain text\n");
   const plain = measure(plainTextContenders(core, calibration), makeBook);
-  printTimes(`Plain text, CPU time against size, ${runsNote}`, plain.cpu);
-  printTimes(`Plain text, wall time against size, ${runsNote}`, plain.wall);
-  chart("plain-text-time.svg", "Plain text to HTML under node: CPU time against input size", plain.cpu, ["article-reader view()"]);
-  table.push(...rows("plain text", plain.cpu, ["article-reader view()"]));
-
   process.stderr.write("Markdown\n");
   // commonmark() differs from commonmarkInput() only by its boundary, which plain text shows already.
   const markdownPeers = await markdownContenders(core);
   delete markdownPeers["article-reader commonmark()"];
   const markdown = measure(markdownPeers, makeMarkdownBook);
+  return { runsNote: `median of ${Math.min(...counts)} to ${Math.max(...counts)} runs by size`, node: process.version, plain, markdown };
+}
+
+function report({ runsNote, node, plain, markdown }) {
+  printTimes(`Plain text, CPU time against size, ${runsNote}`, plain.cpu);
+  printTimes(`Plain text, wall time against size, ${runsNote}`, plain.wall);
+  chart("plain-text-time.svg", "Plain text to HTML under node: CPU time against input size", plain.cpu, ["article-reader view()"]);
   printTimes(`Markdown, CPU time against size, ${runsNote}`, markdown.cpu);
   printTimes(`Markdown, wall time against size, ${runsNote}`, markdown.wall);
-  chart("markdown-time.svg", "Markdown to HTML under node: CPU time against input size", markdown.cpu,
-    ["article-reader commonmarkInput()", "article-reader view()"]);
-  table.push(...rows("Markdown", markdown.cpu, ["article-reader commonmarkInput()", "article-reader view()"]));
+  const ours = ["article-reader commonmarkInput()", "article-reader view()"];
+  chart("markdown-time.svg", "Markdown to HTML under node: CPU time against input size", markdown.cpu, ours);
+  printTable(`CPU time against input size (${sizes.map(sizeLabel).join(", ")}), node ${node}, ratio = peer time / ours`,
+    [...rows("plain text", plain.cpu, ["article-reader view()"]), ...rows("Markdown", markdown.cpu, ours)]);
+}
 
-  printTable(`CPU time against input size (${sizes.map(sizeLabel).join(", ")}), node ${process.version}, ratio = peer time / ours`, table);
+// The measurements are kept, so that --replot can redraw the charts and tables without the long run.
+await run("bench/scaling.mjs", async () => {
+  mkdirSync(join(root, "build/bench"), { recursive: true });
+  const saved = join(root, smoke ? "build/bench/scaling-smoke.json" : "build/bench/scaling.json");
+  if (process.argv.includes("--replot")) return report(JSON.parse(readFileSync(saved, "utf8")));
+  const results = await measureAll();
+  writeFileSync(saved, JSON.stringify(results));
+  report(results);
 });

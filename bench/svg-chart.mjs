@@ -11,11 +11,12 @@ const plot = { left: 72, right: 540, top: 44, bottom: 400 };
 const escapeXml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const fixed = (n) => n.toFixed(1);
 
-// The powers of ten that enclose every value.
+// The axis's range in powers of ten: the values' own, a little wider, and at least one decade.
 function decades(values) {
-  const low = Math.floor(Math.log10(Math.min(...values)));
-  const high = Math.ceil(Math.log10(Math.max(...values)));
-  return { low, high: high > low ? high : low + 1 };
+  let low = Math.log10(Math.min(...values)), high = Math.log10(Math.max(...values));
+  if (high - low < 1) [low, high] = [(low + high - 1) / 2, (low + high + 1) / 2];
+  const margin = (high - low) * 0.06;
+  return { low: low - margin, high: high + margin };
 }
 
 function axis(range, from, to) {
@@ -23,22 +24,29 @@ function axis(range, from, to) {
   return (v) => from + ((Math.log10(v) - range.low) / span) * (to - from);
 }
 
+// The powers of ten inside a range, where the grid lines and labels go.
+function ticks(range) {
+  const out = [];
+  for (let e = Math.ceil(range.low); e <= Math.floor(range.high); e++) out.push(10 ** e);
+  return out;
+}
+
 function grid(xs, ys, x, y, xTick, yTick) {
   const out = [];
-  for (let e = xs.low; e <= xs.high; e++) {
-    const px = fixed(x(10 ** e));
+  for (const v of ticks(xs)) {
+    const px = fixed(x(v));
     out.push(`<line x1="${px}" y1="${plot.top}" x2="${px}" y2="${plot.bottom}" stroke="#d1d5db"/>`);
-    out.push(`<text x="${px}" y="${plot.bottom + 18}" text-anchor="middle">${escapeXml(xTick(10 ** e))}</text>`);
+    out.push(`<text x="${px}" y="${plot.bottom + 18}" text-anchor="middle">${escapeXml(xTick(v))}</text>`);
   }
-  for (let e = ys.low; e <= ys.high; e++) {
-    const py = fixed(y(10 ** e));
+  for (const v of ticks(ys)) {
+    const py = fixed(y(v));
     out.push(`<line x1="${plot.left}" y1="${py}" x2="${plot.right}" y2="${py}" stroke="#d1d5db"/>`);
-    out.push(`<text x="${plot.left - 8}" y="${py}" text-anchor="end" dominant-baseline="middle">${escapeXml(yTick(10 ** e))}</text>`);
+    out.push(`<text x="${plot.left - 8}" y="${py}" text-anchor="end" dominant-baseline="middle">${escapeXml(yTick(v))}</text>`);
   }
   return out;
 }
 
-// Slope 1 through the first point of the first series, clipped to the plot's left and right edges.
+// Slope 1 through the first point of the first series, clipped to the plot's edges.
 function linearGuide(series, xs, ys, x, y) {
   const [x0, y0] = series[0].points[0];
   const at = (xv) => y0 * (xv / x0);

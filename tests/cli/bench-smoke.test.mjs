@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const expected = ["size.mjs", "memory.mjs", "throughput.mjs", "markdown.mjs", "scaling.mjs", "index.mjs",
-  "serve-load.sh", "time-to-visible.mjs", "interactive.mjs"];
+  "serve-load.sh", "time-to-visible.mjs", "interactive.mjs", "page-scaling.mjs"];
 
 const run = spawnSync(process.execPath, ["bench/all.mjs", "--smoke"], { cwd: root, encoding: "utf8", timeout: 300_000 });
 const sections = Object.fromEntries(run.stdout.split(/^### /m).slice(1).map((part) => {
@@ -65,8 +65,8 @@ test("bench/interactive.mjs has a ratio for each article", () => {
   assert.equal(rows.length, 3, JSON.stringify(rows));
 });
 
-test("bench/scaling.mjs writes a log-log chart per format, a line per implementation", () => {
-  for (const [file, lines] of [["plain-text-time.svg", 4], ["markdown-time.svg", 6]]) {
+test("bench/scaling.mjs and page-scaling.mjs write log-log charts, a line per implementation", () => {
+  for (const [file, lines] of [["plain-text-time.svg", 4], ["markdown-time.svg", 6], ["page-time.svg", 4]]) {
     const svg = readFileSync(`${root}/build/bench/charts/${file}`, "utf8");
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.equal((svg.match(/<polyline /g) ?? []).length, lines, file);
