@@ -4,7 +4,7 @@
 //   logLogChart({ title, xLabel, yLabel, series: [{ name, points: [[x, y], …], bold }],
 //                 xTick: (x) => "1 MB", yTick: (y) => "10 ms" }) -> SVG text
 
-const palette = ["#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#b91c1c", "#0e7490", "#a16207", "#4b5563"];
+const palette = ["#0b5cad", "#c2410c", "#15803d", "#7e22ce", "#a16207", "#0e7490", "#db2777", "#4b5563"];
 const width = 880, height = 460;
 const plot = { left: 72, right: 540, top: 44, bottom: 400 };
 
