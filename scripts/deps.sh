@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(cmake ninja-build g++ python3 emscripten nlohmann-json3-dev doctest-dev)
-test_packages=(chromium clang libclang-rt-14-dev)  # clang and its sanitizer runtimes: fuzz/run.sh
+test_packages=(chromium clang libclang-rt-14-dev wrk)  # clang and its sanitizer runtimes: fuzz/run.sh; wrk: the smoke run of bench/serve-load.sh
 bench_packages=(wrk)
 
 case "${1:-build}" in
