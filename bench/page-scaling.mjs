@@ -7,7 +7,8 @@
 // Sizes 10 kB, 100 kB, 1 MB, 5 MB, and 20 MB with --max-mb 20 (its static page takes minutes per
 // load here, so it is not in the default run). Median of 5 runs, the two pages alternating.
 // --smoke: 10 and 100 kB, one run, the chart to build/bench/charts/ (tests/cli/bench-smoke.test.mjs).
-import { mkdirSync, writeFileSync } from "node:fs";
+// --replot: the chart and tables again from the last run's build/bench/page-scaling.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, repoRoot, startServer } from "../tests/web/harness.mjs";
 import { makeBook, makeMarkdownBook } from "./book.mjs";
@@ -61,7 +62,7 @@ function slopeLabel(points) {
   return `${logLogSlope(points).toFixed(2)} (${large.length >= 2 ? logLogSlope(large).toFixed(2) : "-"})`;
 }
 
-await run("bench/page-scaling.mjs", async () => {
+async function measureAll() {
   const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const curves = {};
   try {
@@ -73,6 +74,10 @@ await run("bench/page-scaling.mjs", async () => {
     await browser.close();
     await server.stop();
   }
+  return { runs, sizes, curves };
+}
+
+function report({ runs, sizes, curves }) {
   const rows = [];
   const series = [];
   for (const [format, label] of [["text", "plain text"], ["markdown", "Markdown"]]) {
@@ -93,4 +98,14 @@ await run("bench/page-scaling.mjs", async () => {
   }));
   console.log(`wrote ${join(chartDir, "page-time.svg")}`);
   printTable(`Time to interactive against input size, headless Chromium, median of ${runs}, ratio = reader / static page`, rows);
+}
+
+// The measurements are kept, so that --replot can redraw the chart and tables without the long run.
+await run("bench/page-scaling.mjs", async () => {
+  mkdirSync(join(repoRoot, "build/bench"), { recursive: true });
+  const saved = join(repoRoot, smoke ? "build/bench/page-scaling-smoke.json" : "build/bench/page-scaling.json");
+  if (process.argv.includes("--replot")) return report(JSON.parse(readFileSync(saved, "utf8")));
+  const results = await measureAll();
+  writeFileSync(saved, JSON.stringify(results));
+  report(results);
 });

@@ -24,11 +24,14 @@ function axis(range, from, to) {
   return (v) => from + ((Math.log10(v) - range.low) / span) * (to - from);
 }
 
-// The powers of ten inside a range, where the grid lines and labels go.
+// Where the grid lines and labels go: the powers of ten inside a range, and 2 and 5 times them
+// too when there are fewer than three.
 function ticks(range) {
-  const out = [];
-  for (let e = Math.ceil(range.low); e <= Math.floor(range.high); e++) out.push(10 ** e);
-  return out;
+  const inside = (v) => Math.log10(v) >= range.low && Math.log10(v) <= range.high;
+  const decades = [];
+  for (let e = Math.floor(range.low); e <= Math.ceil(range.high); e++) decades.push(10 ** e);
+  const out = decades.filter(inside);
+  return out.length >= 3 ? out : decades.flatMap((d) => [d, 2 * d, 5 * d]).filter(inside);
 }
 
 function grid(xs, ys, x, y, xTick, yTick) {
@@ -46,9 +49,9 @@ function grid(xs, ys, x, y, xTick, yTick) {
   return out;
 }
 
-// Slope 1 through the first point of the first series, clipped to the plot's edges.
+// Slope 1 through the last (largest) point of the first series, clipped to the plot's edges.
 function linearGuide(series, xs, ys, x, y) {
-  const [x0, y0] = series[0].points[0];
+  const [x0, y0] = series[0].points.at(-1);
   const at = (xv) => y0 * (xv / x0);
   const left = 10 ** xs.low, right = 10 ** xs.high;
   const clampY = (v) => Math.min(Math.max(v, 10 ** ys.low), 10 ** ys.high);
