@@ -250,6 +250,11 @@
           viewParts: (bytes, format, options) => call("view", { bytes, format, options }),
           search: (handle, query) => call("search", { handle, query }),
           release: (handle) => call("release", { handle }),
+          terminate: () => {
+            worker.terminate();
+            for (const pending of calls.values()) pending.rej(new Error("the core's worker was stopped"));
+            calls.clear();
+          },
         });
       }).catch((error) => {
         worker.terminate();
@@ -272,13 +277,30 @@
     return loadCore();
   }
 
+  // The core reports errors in its results and never throws, except a RangeError when its heap
+  // cannot grow (src/bindings/embind.cpp): that instance then holds what the interrupted read had
+  // allocated, so it is dropped and the next article gets a fresh one.
+  function dropCore(core, cause, size) {
+    if (core.terminate) {
+      core.terminate();
+      workerPromise = null;
+    } else corePromise = null;
+    const message = String(cause?.message ?? cause);
+    return message === "out of memory" ? `out of memory while reading a ${(size / 1048576).toFixed(1)} MB input` : message;
+  }
+
   // `lang` and `dir` override what the core guesses from the text's script. The model is parsed
   // from its JSON only when someone asks for it (10 MB of JSON is a long task on its own).
   async function readArticle(bytes, format, where, { lang, dir }, progress) {
     const core = await coreFor(bytes.length);
     const options = JSON.stringify({ ...(lang ? { lang } : {}), ...(dir === "ltr" || dir === "rtl" ? { dir } : {}) });
     progress?.("Reading the article…");
-    const result = await core.viewParts(bytes, format, options);
+    let result;
+    try {
+      result = await core.viewParts(bytes, format, options);
+    } catch (cause) {
+      throw readerError(`Could not read ${where}`, dropCore(core, cause, bytes.length));
+    }
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     let model = null;
     return {

@@ -1,8 +1,10 @@
 // The JavaScript API of the core, and the only file that includes Emscripten headers.
 // Every function returns a plain value object; no C++ exception ever reaches JavaScript.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <cstdlib>
 #include <exception>
 #include <map>
 #include <memory>
@@ -19,6 +21,11 @@
 #include "ingest/markdown/tree.hpp"
 #include "ingest/read.hpp"
 #include "ingest/utf8.hpp"
+
+#if !defined(__cpp_exceptions)
+// Called by the new-handler below, when the heap cannot grow.
+EM_JS(void, throw_out_of_memory, (), { throw new RangeError("out of memory"); });
+#endif
 
 namespace {
 
@@ -101,6 +108,21 @@ R failed(std::string error) {
     return r;
 }
 
+#if !defined(__cpp_exceptions)
+// The wasm core is built without C++ exceptions (docs/architecture.md, "Exceptions"), so operator
+// new cannot throw bad_alloc, and libc++ would abort() with no message. This handler throws a
+// JavaScript RangeError("out of memory") instead, which unwinds the wasm stack to the caller. What
+// the interrupted call had allocated stays allocated, so the caller must not use that instance again:
+// web/article-reader.js drops it, shows "out of memory while reading…", and makes a fresh one.
+[[maybe_unused]] const bool out_of_memory_handler_set = (std::set_new_handler([] { throw_out_of_memory(); }), true);
+
+// Nothing to catch: the core reports every error in its results, and running out of memory is the
+// handler's above.
+template <typename R, typename F>
+R guarded(F&& body) {
+    return body();
+}
+#else
 // Runs `body`, turning any exception that escapes the core into the result's error.
 template <typename R, typename F>
 R guarded(F&& body) {
@@ -120,6 +142,7 @@ R guarded(F&& body) {
         return r;
     }
 }
+#endif
 
 // What view() and viewParts() share: the format, the options, the read and the model JSON, into
 // `r`. Returns the article, or nothing with `r.error` set.
@@ -277,7 +300,11 @@ struct BytesResult {
     std::string error;
 };
 
-std::unique_ptr<char[]> input_bytes;
+// malloc, not new: a failure here is a null result, where new would call the new-handler's throw.
+struct FreeBytes {
+    void operator()(char* p) const { std::free(p); }
+};
+std::unique_ptr<char, FreeBytes> input_bytes;
 size_t input_capacity = 0;
 std::string output_html;  // kept, with its capacity, from one call to the next
 
@@ -288,7 +315,7 @@ emscripten::val input_buffer(double capacity) {
     if (bytes > input_capacity) {
         input_bytes.reset();  // the old buffer goes first, so that both never need the memory at once
         input_capacity = 0;
-        input_bytes.reset(new (std::nothrow) char[bytes]);
+        input_bytes.reset(static_cast<char*>(std::malloc(bytes > 0 ? bytes : 1)));
         if (!input_bytes) return emscripten::val::null();
         input_capacity = bytes;
     }

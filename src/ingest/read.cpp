@@ -112,13 +112,17 @@ ReadResult read_article(std::string_view bytes, Format format, const ReadOptions
     if (bytes.empty()) return failure("the article is empty (0 bytes)");
     if (bytes.size() > max_input_bytes) return failure(too_large_error(bytes.size()));
     if (std::string error = binary_error(bytes); !error.empty()) return failure(error);
+#if defined(__cpp_exceptions)
     try {
+#endif
         ReadResult r = read_decoded(decode_utf8(bytes), format);
         if (r.article) apply(options, *r.article);
         return r;
+#if defined(__cpp_exceptions)
     } catch (const std::bad_alloc&) {
         return failure("out of memory while reading a " + megabytes(bytes.size()) + " input");
     }
+#endif
 }
 
 }  // namespace reader

@@ -8,11 +8,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { wasmWithMemoryLimit } from "../wasm-memory.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);
 const createCore = require(join(root, "web/dist/article-reader-core.js"));
-const core = await createCore({ wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")) });
+const wasm = readFileSync(join(root, "web/dist/article-reader-core.wasm"));
+const core = await createCore({ wasmBinary: wasm });
 
 const MB = 1024 * 1024;
 const bytes = (text) => new TextEncoder().encode(text);
@@ -95,5 +97,18 @@ test("malformed JSON models: specific messages, and no exception reaches JavaScr
     assert.equal(core.render(json, "").error, error, json);
   }
   assert.equal(core.parse(bytes('\uFEFF{"version": 1, "title": "T"}'), "json").error, "");
+  stillUsable();
+});
+
+test("running out of memory throws RangeError(\"out of memory\") to JavaScript, not an abort", async () => {
+  // The same core with 24 MB of memory at most (2 GB in the real one); 200,000 one-letter
+  // paragraphs need about 40 MB. Without C++ exceptions the core's new-handler throws this
+  // RangeError (src/bindings/embind.cpp); the element then drops the instance (web/article-reader.js).
+  const small = await createCore({ wasmBinary: wasmWithMemoryLimit(wasm, 24) });
+  const paragraphs = bytes(`Title\n\n${"a\n\n".repeat(200_000)}`);
+  assert.throws(() => small.view(paragraphs, "text", ""), { name: "RangeError", message: "out of memory" });
+  // a fresh instance of that small core reads an ordinary article
+  const fresh = await createCore({ wasmBinary: wasmWithMemoryLimit(wasm, 24) });
+  assert.equal(JSON.parse(fresh.view(next, "text", "").json).title, "The next article");
   stillUsable();
 });

@@ -2,7 +2,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { errorText, openPage, settled, useServerAndBrowser } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { errorText, openPage, repoRoot, settled, useServerAndBrowser } from "./harness.mjs";
+import { wasmWithMemoryLimit } from "../wasm-memory.mjs";
 
 const env = useServerAndBrowser();
 
@@ -89,6 +92,29 @@ test("a wasm core that fails to load says so, and Try again loads it once it is 
   await s.page.locator("article-reader .ar-error button", { hasText: "Try again" }).click();
   await s.page.locator("article-reader .ar-article").waitFor();
   assert.equal(await s.page.locator("article-reader .ar-error").count(), 0);
+  await s.context.close();
+});
+
+test("running out of memory says so, and the next article gets a fresh core", async () => {
+  // The core with 24 MB of memory at most (2 GB in the real one): 170,000 one-letter paragraphs
+  // (510 KB, read on the page: the worker starts at 512 KB) need about 34 MB.
+  const wasm = wasmWithMemoryLimit(readFileSync(join(repoRoot, "web/dist/article-reader-core.wasm")), 24);
+  const s = await openPage(env.browser);
+  let instances = 0;
+  await s.page.route("**/dist/article-reader-core.wasm", (route) => {
+    instances++;
+    return route.fulfill({ status: 200, body: wasm, contentType: "application/wasm" });
+  });
+  const url = `${env.server.url}fixtures/paragraphs.txt`;
+  await s.page.route(url, (route) =>
+    route.fulfill({ status: 200, body: `Title\n\n${"a\n\n".repeat(170_000)}`, contentType: "text/plain; charset=utf-8" }));
+  await s.page.goto(`${env.server.url}?article=${encodeURIComponent(url)}`);
+  s.outcome = await settled(s.page);
+  assert.equal(s.outcome, "error");
+  assert.match(await errorText(s.page), /Could not read paragraphs\.txt.*out of memory while reading a 0\.5 MB input/s);
+  await s.page.evaluate(() => document.querySelector("article-reader").load("Afterwards\n\nIt reads as if nothing had happened.\n"));
+  await s.page.locator("article-reader .ar-title", { hasText: "Afterwards" }).waitFor();
+  assert.equal(instances, 2);
   await s.context.close();
 });
 
