@@ -100,10 +100,14 @@ test("running out of memory says so, and the next article gets a fresh core", as
   // (510 KB, read on the page: the worker starts at 512 KB) need about 34 MB.
   const wasm = wasmWithMemoryLimit(readFileSync(join(repoRoot, "web/dist/article-reader-core.wasm")), 24);
   const s = await openPage(env.browser);
-  let instances = 0;
-  await s.page.route("**/dist/article-reader-core.wasm", (route) => {
-    instances++;
-    return route.fulfill({ status: 200, body: wasm, contentType: "application/wasm" });
+  await s.page.route("**/dist/article-reader-core.wasm", (route) =>
+    route.fulfill({ status: 200, body: wasm, contentType: "application/wasm" }));
+  // counts the instances the element makes
+  await s.page.route("**/dist/article-reader-core.js", async (route) => {
+    const body = `${await (await route.fetch()).text()}
+{ const made = createArticleReaderCore;
+  createArticleReaderCore = (o) => { globalThis.coresMade = (globalThis.coresMade ?? 0) + 1; return made(o); }; }`;
+    await route.fulfill({ status: 200, contentType: "text/javascript", body });
   });
   const url = `${env.server.url}fixtures/paragraphs.txt`;
   await s.page.route(url, (route) =>
@@ -114,7 +118,7 @@ test("running out of memory says so, and the next article gets a fresh core", as
   assert.match(await errorText(s.page), /Could not read paragraphs\.txt.*out of memory while reading a 0\.5 MB input/s);
   await s.page.evaluate(() => document.querySelector("article-reader").load("Afterwards\n\nIt reads as if nothing had happened.\n"));
   await s.page.locator("article-reader .ar-title", { hasText: "Afterwards" }).waitFor();
-  assert.equal(instances, 2);
+  assert.equal(await s.page.evaluate(() => globalThis.coresMade), 2);
   await s.context.close();
 });
 
