@@ -100,7 +100,7 @@ test("running out of memory says so, and the next article gets a fresh core", as
   // (510 KB, read on the page: the worker starts at 512 KB) need about 34 MB.
   const wasm = wasmWithMemoryLimit(readFileSync(join(repoRoot, "web/dist/article-reader-core.wasm")), 24);
   const s = await openPage(env.browser);
-  await s.page.route("**/dist/article-reader-core.wasm", (route) =>
+  await s.page.route("**/dist/article-reader-core.*.wasm", (route) =>
     route.fulfill({ status: 200, body: wasm, contentType: "application/wasm" }));
   // counts the instances the element makes
   await s.page.route("**/dist/article-reader-core.js", async (route) => {
