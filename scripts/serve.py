@@ -266,6 +266,10 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
     # What a refusal of an unreadable request line (400, 505) is sent as: HTTP/0.9, the standard
     # library's default, would send the error page with no status line at all.
     default_request_version = "HTTP/1.0"
+    # The head and the body go out in two writes. With Nagle's algorithm the second waits for the
+    # ACK of the first, which the client delays by up to 40 ms: every request after the first on a
+    # kept-alive connection took 40-48 ms (docs/benchmarks.md, "Server under load").
+    disable_nagle_algorithm = True
     extensions_map = {"": "application/octet-stream", **TYPES}
 
     def parse_request(self):
