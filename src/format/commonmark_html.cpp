@@ -118,7 +118,7 @@ private:
 
     void alt_text(const Node* n, bool entering) {
         switch (n->kind) {
-            case Kind::text: case Kind::code: case Kind::html_inline: escape(n->literal, out_); break;
+            case Kind::text: case Kind::code: case Kind::html_inline: escape(n->text, out_); break;
             case Kind::soft_break: case Kind::line_break: out_ += ' '; break;
             case Kind::image:
                 if (entering) ++alt_depth_;
@@ -196,15 +196,15 @@ private:
                 }
                 break;
             }
-            case Kind::text: escape(n->literal, out_); break;
+            case Kind::text: escape(n->text, out_); break;
             case Kind::soft_break: out_ += '\n'; break;
             case Kind::line_break: out_ += "<br />\n"; break;
             case Kind::code:
                 out_ += "<code>";
-                escape(n->literal, out_);
+                escape(n->text, out_);
                 out_ += "</code>";
                 break;
-            case Kind::html_inline: out_ += n->literal; break;
+            case Kind::html_inline: out_ += n->text; break;
             case Kind::emphasis: tag("<em>", "</em>", entering); break;
             case Kind::strong: tag("<strong>", "</strong>", entering); break;
             case Kind::strikethrough: tag("<del>", "</del>", entering); break;

@@ -28,7 +28,7 @@ std::string plain_text(const Node* node) {
     bool entering = false;
     while (walker.step(n, entering)) {
         if (!entering) continue;
-        if (n->kind == Kind::text || n->kind == Kind::code || n->kind == Kind::html_inline) out += n->literal;
+        if (n->kind == Kind::text || n->kind == Kind::code || n->kind == Kind::html_inline) out += n->text;
         else if (n->kind == Kind::soft_break || n->kind == Kind::line_break) out += ' ';
     }
     return out;
@@ -61,11 +61,11 @@ Inline wrapper(InlineType type, const Node* n, int depth) {
 
 void convert_inline(const Node* n, std::vector<Inline>& out, int depth) {
     switch (n->kind) {
-        case Kind::text: add_text(out, n->literal); break;
+        case Kind::text: add_text(out, n->text); break;
         case Kind::soft_break: add_text(out, " "); break;  // the reading view wraps lines itself
         case Kind::line_break: out.emplace_back().type = InlineType::line_break; break;
-        case Kind::code: add_text(out, n->literal, InlineType::code); break;
-        case Kind::html_inline: add_text(out, n->literal); break;  // raw HTML shows as its source text
+        case Kind::code: add_text(out, n->text, InlineType::code); break;
+        case Kind::html_inline: add_text(out, n->text); break;  // raw HTML shows as its source text
         case Kind::emphasis: out.push_back(wrapper(InlineType::emphasis, n, depth)); break;
         case Kind::strong: out.push_back(wrapper(InlineType::strong, n, depth)); break;
         case Kind::strikethrough: out.push_back(wrapper(InlineType::strikethrough, n, depth)); break;

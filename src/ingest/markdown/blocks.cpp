@@ -661,9 +661,10 @@ private:
             if (n->kind == Kind::paragraph && options_.gfm && n->parent->kind == Kind::item && n->parent->first == n)
                 mark_task_item(n);
             if (n->kind == Kind::paragraph || n->kind == Kind::heading || n->kind == Kind::table_cell) {
-                const std::string text = std::move(n->literal);
+                // The text nodes point into this copy, which lives as long as the document.
+                const std::string_view text = doc_.keep_text(trim(n->literal));
                 n->literal = std::string();
-                parse_inlines(n, trim(text), context);
+                parse_inlines(n, text, context);
                 if (options_.gfm) link_bare_urls(n, doc_);
             }
         }

@@ -137,21 +137,20 @@ Found find_email(std::string_view s, size_t at, size_t floor) {
 
 // Splits the text node at each bare URL; returns the last node it leaves in place of `text`.
 Node* link_in_text(Node* text, Document& doc) {
-    const std::string s = text->literal;
+    const std::string_view s = text->text;  // in the document's keeping: the new nodes point into it
     size_t done = 0;  // text before this stays in the nodes already placed
     Node* last = text;
-    text->literal.clear();
     for (size_t i = 0; i < s.size(); ++i) {
         Found f;
         const char c = s[i];
         if (c == 'w' || c == 'W' || c == 'h' || c == 'H') f = find_web_url(s, i);
         else if (c == '@') f = find_email(s, i, done);
         if (f.begin == std::string_view::npos) continue;
-        last->literal.append(s, done, f.begin - done);
+        last->text = s.substr(done, f.begin - done);
         Node* link = doc.make(Kind::link);
         link->ex().url = encode_url(f.url);
         Node* label = doc.make(Kind::text);
-        label->literal = s.substr(f.begin, f.end - f.begin);
+        label->text = s.substr(f.begin, f.end - f.begin);
         link->append(label);
         Node* after = doc.make(Kind::text);
         if (last->next) last->next->insert_before(link), link->next->insert_before(after);
@@ -160,15 +159,15 @@ Node* link_in_text(Node* text, Document& doc) {
         done = f.end;
         i = f.end - 1;
     }
-    last->literal.append(s, done, std::string::npos);
+    last->text = s.substr(done);
     return last;
 }
 
-void merge_text_runs(Node* parent) {
+void merge_text_runs(Node* parent, Document& doc) {
     for (Node* n = parent->first; n; n = n->next)
         while (n->kind == Kind::text && n->next && n->next->kind == Kind::text) {
             Node* next = n->next;
-            n->literal += next->literal;
+            n->text = doc.append_text(n->text, next->text);
             next->unlink();
         }
 }
@@ -205,7 +204,7 @@ void link_bare_urls(Node* block, Document& doc) {
     while (!pending.empty()) {
         Node* parent = pending.back();
         pending.pop_back();
-        merge_text_runs(parent);
+        merge_text_runs(parent, doc);
         for (Node* n = parent->first; n; n = n->next) {
             if (n->kind == Kind::text) n = link_in_text(n, doc);
             else if (n->kind == Kind::emphasis || n->kind == Kind::strong || n->kind == Kind::strikethrough)

@@ -54,6 +54,8 @@ private:
     InlineContext& ctx_;
     size_t pos_ = 0;
     Node* mergeable_ = nullptr;
+    // Where mergeable_'s text ends in s_ while it is a view of s_ alone; npos once it is in the arena.
+    size_t merge_end_ = std::string_view::npos;
     std::vector<Delimiter> delimiters_;
     int top_ = none;  // the last delimiter in the list
     std::vector<Bracket> brackets_;
@@ -74,21 +76,36 @@ private:
         return n;
     }
 
-    // Plain text extends the text node before it, so that a run of literal characters is one
-    // node: fewer, smaller allocations on inputs like "<!--<!--<!--…".
-    Node* add_text(std::string_view text) {
-        if (mergeable_ && block_->last == mergeable_) {
-            mergeable_->literal.append(text);
-            return mergeable_;
+    bool merging() const { return mergeable_ && block_->last == mergeable_; }
+
+    // Plain text, s_[from, from + length), extends the text node before it, so that a run of
+    // literal characters is one node. While the run is one stretch of s_ the node is a view of it;
+    // an escape or entity in between moves it into the arena, where it grows in place.
+    void add_text(size_t from, size_t length) {
+        if (!merging()) {
+            mergeable_ = add_marker(from, length);
+            merge_end_ = from + length;
+        } else if (merge_end_ == from) {
+            std::string_view& text = mergeable_->text;
+            text = std::string_view(text.data(), text.size() + length);
+            merge_end_ += length;
+        } else {
+            mergeable_->text = ctx_.doc.append_text(mergeable_->text, std::string_view(s_.data() + from, length));
+            merge_end_ = std::string_view::npos;
         }
-        mergeable_ = add_marker(text);
-        return mergeable_;
+    }
+
+    // Text that is not in s_ (a decoded entity): copied into the arena.
+    void add_decoded(std::string_view text) {
+        if (!merging()) mergeable_ = add(Kind::text);
+        mergeable_->text = ctx_.doc.append_text(mergeable_->text, text);
+        merge_end_ = std::string_view::npos;
     }
 
     // A text node of its own: a delimiter run or bracket that emphasis or links may consume.
-    Node* add_marker(std::string_view text) {
+    Node* add_marker(size_t from, size_t length) {
         Node* n = add(Kind::text);
-        n->literal.assign(text);
+        n->text = std::string_view(s_.data() + from, length);
         mergeable_ = nullptr;
         return n;
     }
@@ -105,12 +122,12 @@ private:
             case '*': case '_': delimiter_run(); break;
             case '~':
                 if (ctx_.options.gfm) delimiter_run();
-                else add_text(s_.substr(pos_++, 1));
+                else add_text(pos_++, 1);
                 break;
             case '[': open_bracket(false); break;
             case '!':
                 if (pos_ + 1 < s_.size() && s_[pos_ + 1] == '[') open_bracket(true);
-                else add_text(s_.substr(pos_++, 1));
+                else add_text(pos_++, 1);
                 break;
             case ']': close_bracket(); break;
             case '<': angle(); break;
@@ -124,19 +141,20 @@ private:
         const char* const end = s_.data() + s_.size();
         const char* p = begin;
         while (p < end && !in_ascii_set(*p, special_below_64, special_high_)) ++p;
+        const size_t from = pos_;
         pos_ = static_cast<size_t>(p - s_.data());
-        add_text(std::string_view(begin, static_cast<size_t>(p - begin)));
+        add_text(from, pos_ - from);
     }
 
     // A line end: a hard break after two spaces, else a soft one; spaces around it are dropped.
     void newline() {
         ++pos_;
         bool hard = false;
-        if (Node* last = block_->last; last && last->kind == Kind::text && !last->literal.empty() &&
-                                       last->literal.back() == ' ') {
-            const size_t keep = last->literal.find_last_not_of(' ') + 1;  // npos + 1 == 0
-            hard = last->literal.size() - keep >= 2;
-            last->literal.resize(keep);
+        if (Node* last = block_->last; last && last->kind == Kind::text && !last->text.empty() &&
+                                       last->text.back() == ' ') {
+            const size_t keep = last->text.find_last_not_of(' ') + 1;  // npos + 1 == 0
+            hard = last->text.size() - keep >= 2;
+            last->text = last->text.substr(0, keep);
         }
         add(hard ? Kind::line_break : Kind::soft_break);
         while (pos_ < s_.size() && is_space_or_tab(s_[pos_])) ++pos_;
@@ -149,9 +167,9 @@ private:
             add(Kind::line_break);
             while (pos_ < s_.size() && is_space_or_tab(s_[pos_])) ++pos_;
         } else if (pos_ < s_.size() && is_ascii_punct(s_[pos_])) {
-            add_text(s_.substr(pos_++, 1));
+            add_text(pos_++, 1);
         } else {
-            add_text("\\");
+            add_text(pos_ - 1, 1);  // the backslash itself
         }
     }
 
@@ -159,10 +177,10 @@ private:
         std::string decoded;
         const size_t n = decode_entity(s_, pos_, decoded);
         if (n == 0) {
-            add_text(s_.substr(pos_++, 1));
+            add_text(pos_++, 1);
             return;
         }
-        add_text(decoded);
+        add_decoded(decoded);
         pos_ += n;
     }
 
@@ -195,16 +213,19 @@ private:
         const size_t length = pos_ - begin;
         const size_t close = find_tick_run(length, pos_);
         if (close == no_match) {
-            add_text(s_.substr(begin, length));
+            add_text(begin, length);
             return;
         }
-        std::string content(s_.substr(pos_, close - pos_));
-        for (char& ch : content)
-            if (ch == '\n') ch = ' ';
-        const bool all_spaces = content.find_first_not_of(' ') == std::string::npos;
+        std::string_view content = s_.substr(pos_, close - pos_);
+        if (content.find('\n') != std::string_view::npos) {  // line ends become spaces, in a copy
+            char* copy = ctx_.doc.alloc_text(content.size());
+            std::replace_copy(content.begin(), content.end(), copy, '\n', ' ');
+            content = std::string_view(copy, content.size());
+        }
+        const bool all_spaces = content.find_first_not_of(' ') == std::string_view::npos;
         if (content.size() >= 2 && content.front() == ' ' && content.back() == ' ' && !all_spaces)
             content = content.substr(1, content.size() - 2);
-        add(Kind::code)->literal = std::move(content);
+        add(Kind::code)->text = content;
         pos_ = close + length;
     }
 
@@ -219,18 +240,18 @@ private:
             Node* link = add(Kind::link);
             link->ex().url = encode_url(email ? "mailto:" + std::string(target) : std::string(target));
             Node* text = ctx_.doc.make(Kind::text);
-            text->literal.assign(target);
+            text->text = target;
             link->append(text);
             pos_ = end;
             return;
         }
         end = scan_html_tag(s_, pos_, &memo_);
         if (end != no_match) {
-            add(Kind::html_inline)->literal.assign(s_.substr(pos_, end - pos_));
+            add(Kind::html_inline)->text = s_.substr(pos_, end - pos_);
             pos_ = end;
             return;
         }
-        add_text(s_.substr(pos_++, 1));
+        add_text(pos_++, 1);
     }
 
     // ------------------------------------------------ emphasis
@@ -240,7 +261,7 @@ private:
         const size_t begin = pos_;
         while (pos_ < s_.size() && s_[pos_] == c) ++pos_;
         const int count = static_cast<int>(pos_ - begin);
-        Node* text = add_marker(s_.substr(begin, pos_ - begin));
+        Node* text = add_marker(begin, pos_ - begin);
         if (c == '~' && count > 2) return;  // GFM strikethrough takes one or two tildes
 
         size_t length = 0;
@@ -329,8 +350,8 @@ private:
         const int use = o.ch == '~' ? o.count : (o.count >= 2 && c.count >= 2 ? 2 : 1);
         o.count -= use;
         c.count -= use;
-        o.node->literal.resize(o.count);
-        c.node->literal.resize(c.count);
+        o.node->text = o.node->text.substr(0, o.count);
+        c.node->text = c.node->text.substr(0, c.count);
         const Kind kind = o.ch == '~' ? Kind::strikethrough : use == 2 ? Kind::strong : Kind::emphasis;
         Node* wrap = ctx_.doc.make(kind);
         for (Node* n = o.node->next; n && n != c.node;) {
@@ -362,7 +383,7 @@ private:
 
     void open_bracket(bool image) {
         const size_t length = image ? 2 : 1;
-        Node* text = add_marker(s_.substr(pos_, length));
+        Node* text = add_marker(pos_, length);
         pos_ += length;
         brackets_.push_back({text, pos_, image, top_});
     }
@@ -377,12 +398,12 @@ private:
     void close_bracket() {
         const size_t close = pos_++;
         if (brackets_.empty()) {
-            add_text("]");
+            add_text(close, 1);
             return;
         }
         if (!active(brackets_.size() - 1)) {
             pop_bracket();
-            add_text("]");
+            add_text(close, 1);
             return;
         }
         const Bracket opener = brackets_.back();
@@ -390,7 +411,7 @@ private:
         if (!inline_target(url, title) && !reference_target(opener, close, url, title)) {
             pop_bracket();
             pos_ = close + 1;
-            add_text("]");
+            add_text(close, 1);
             return;
         }
         make_link(opener, std::move(url), std::move(title));

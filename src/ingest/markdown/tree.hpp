@@ -29,10 +29,14 @@ struct Node {
     Node* prev = nullptr;
     Node* next = nullptr;
 
-    // text, code, html: the characters; code block: its content; table: its column alignments, a
-    // digit (Align) each. While blocks are parsed, the raw text of a paragraph, heading or table
-    // cell, until the inline parser replaces it by children.
+    // Code block: its content; HTML block: its source; table: its column alignments, a digit
+    // (Align) each. While blocks are parsed, the raw text of a paragraph, heading or table cell,
+    // until the inline parser replaces it by children.
     std::string literal;
+    // Text, code span, inline HTML: the characters. They point into the block's text, which the
+    // Document keeps, or into the Document's text arena when they had to be changed or joined:
+    // an allocation per text node was the largest cost of the parse after the -Oz code itself.
+    std::string_view text;
     struct Extra {
         std::string url;    // link, image
         std::string title;  // link, image
@@ -119,11 +123,31 @@ public:
     }
     Node* root() const { return root_; }
 
+    // `n` fresh bytes in the text arena, valid as long as the Document.
+    char* alloc_text(size_t n) {
+        if (n > left_) new_text_chunk(n);
+        char* p = top_;
+        top_ += n;
+        left_ -= n;
+        return p;
+    }
+    std::string_view keep_text(std::string_view s) { return append_text({}, s); }
+    // `have` followed by `more`, in the arena. When `have` is the arena's last text and there is
+    // room, `more` goes right after it and nothing is copied again, so that text grown piece by
+    // piece (a run of literal characters and escapes) stays linear.
+    std::string_view append_text(std::string_view have, std::string_view more);
+
 private:
     static constexpr size_t chunk_size = 256;
+    static constexpr size_t text_chunk_size = 64 * 1024;
     std::vector<std::unique_ptr<Node[]>> chunks_;
     size_t used_ = chunk_size;
     Node* root_;
+    std::vector<std::string> text_chunks_;  // each at least 64 KB: never in the string's own storage
+    char* top_ = nullptr;
+    size_t left_ = 0;
+
+    void new_text_chunk(size_t need);
 };
 
 // Depth-first walk with an event for entering and leaving each node that can have children.
