@@ -267,6 +267,7 @@ std::string unescape(std::string_view s) {
 
 std::string normalize_label(std::string_view label) {
     std::string out;
+    out.reserve(label.size());
     bool pending_space = false;
     for (size_t i = 0; i < label.size();) {
         size_t length = 0;
@@ -278,6 +279,12 @@ std::string normalize_label(std::string_view label) {
         }
         if (pending_space) out += ' ';
         pending_space = false;
+        // ASCII folds to itself but for A-Z, without the search through the fold tables: every
+        // bracket closed in a document with references is looked up, so this is a hot loop.
+        if (cp < 0x80) {
+            out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+            continue;
+        }
         std::string multi;
         const char32_t folded = fold_one(cp, multi);
         if (multi.empty()) reader::append_utf8(out, folded);
