@@ -19,6 +19,11 @@ async function loadModule(js, wasm, missing) {
   return require(js)({ wasmBinary: readFileSync(wasm) });
 }
 
+// A build of the core from another folder (its article-reader-core.js and .wasm), to compare with.
+export function loadCore(dir) {
+  return loadModule(join(dir, "article-reader-core.js"), join(dir, "article-reader-core.wasm"), "no core in that folder");
+}
+
 export async function loadWasm() {
   const build = "cmake --preset wasm && cmake --build --preset wasm";
   const core = await loadModule(join(root, "web/dist/article-reader-core.js"), join(root, "web/dist/article-reader-core.wasm"), build);
