@@ -868,6 +868,8 @@
     view.status.hidden = true;
   }
 
+  const nearMargin = 1500; // px beyond the viewport at which an element starts loading
+
   class ArticleReaderElement extends HTMLElement {
     static observedAttributes = ["src", "format", "lang", "dir", "collapsed", "theme", "toc", "controls"];
 
@@ -972,16 +974,25 @@
     #waiting = null;
 
     // An element far below the fold loads (and so loads the core) only when it comes within
-    // about two screens of the viewport.
+    // about two screens of the viewport. One already that near starts at once: an observer's
+    // first report waits for the next frame, which on a page's first load is tens of ms.
     #loadWhenNear() {
-      if (!("IntersectionObserver" in globalThis)) return void this.#loadSrc();
+      if (!("IntersectionObserver" in globalThis) || this.#isNear()) return void this.#loadSrc();
       this.#waiting = new IntersectionObserver((entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.#waiting.disconnect();
         this.#waiting = null;
         if (this.#loads === 0) this.#loadSrc();
-      }, { rootMargin: "1500px 0px" });
+      }, { rootMargin: `${nearMargin}px 0px` });
       this.#waiting.observe(this);
+    }
+
+    // Within the observer's margin of the viewport, from one layout of a page that holds no
+    // article yet. A hidden element (no box) is left to the observer, which waits until it shows.
+    #isNear() {
+      const box = this.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return false;
+      return box.top < innerHeight + nearMargin && box.bottom > -nearMargin;
     }
 
     disconnectedCallback() {
@@ -1041,6 +1052,10 @@
         if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides(), progress);
         if (!this.src) throw readerError("No article to show", "the element has no src attribute and no inline article");
         const url = new URL(this.src, document.baseURI).href;
+        // The page's core loads while the article downloads: loading and compiling it is the longer
+        // wait for a news story. Its size is not known yet, so a large article, read in the worker,
+        // leaves this instance unused (docs/architecture.md, "Time to article visible").
+        loadCore().catch(() => {}); // a failure shows when the article is read
         const { bytes, contentType } = await fetchArticle(url, progress);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
         const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides(), progress);
@@ -1107,7 +1122,9 @@
       const key = result.key;
       if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
       this.#placeKey = key; // from here on, changes are the reader's own and are saved
-      trackPosition(this.#view);
+      // Where the reader is, once the article has been painted: read now, the position would lay
+      // out the article synchronously before its first frame, and lay it out again after.
+      requestAnimationFrame(() => setTimeout(() => trackPosition(this.#view)));
       this.#runSearch();
     }
 

@@ -4,6 +4,12 @@
 (() => {
   const reader = document.getElementById("reader");
   const params = new URLSearchParams(location.search);
+  // The library view's script is not on the article's way to the screen: it loads only for that
+  // view, and the reader, hidden before it upgrades, never loads an article there.
+  if (params.get("view") === "library") {
+    reader.hidden = true;
+    document.head.append(Object.assign(document.createElement("script"), { src: "library.js" }));
+  }
   if (params.has("article")) reader.setAttribute("src", params.get("article"));
   if (params.has("format")) reader.setAttribute("format", params.get("format"));
   if (params.has("collapsed")) reader.setAttribute("collapsed", params.get("collapsed"));
@@ -70,10 +76,20 @@
   const fileName = (title) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80) || "article";
 
   // Offline reading (sw.js). When a new build's worker takes over from an old one, the page
-  // reloads once, so that no old script runs against the new wasm.
+  // reloads once, so that no old script runs against the new wasm. It registers once the article
+  // is shown (or failed, or the library is the view): a first visit's install downloads the whole
+  // shell again, which would otherwise compete with the article and the core for the network.
   if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
     const hadWorker = Boolean(navigator.serviceWorker.controller);
     navigator.serviceWorker.addEventListener("controllerchange", () => hadWorker && location.reload());
-    navigator.serviceWorker.register("sw.js").catch(() => {}); // the page works without it
+    let registered = false;
+    const register = () => {
+      if (registered) return;
+      registered = true;
+      navigator.serviceWorker.register("sw.js").catch(() => {}); // the page works without it
+    };
+    if (reader.hidden) register(); // the library view
+    reader.addEventListener("article-reader-ready", register, { once: true });
+    reader.addEventListener("article-reader-error", register, { once: true });
   }
 })();
