@@ -117,6 +117,9 @@
     }
     const contentType = response.headers.get("content-type") ?? "";
     const size = Number(response.headers.get("content-length")) || 0;
+    // The core that will read it (the page's, or the worker's for a large one) loads while the
+    // body downloads; a failure shows when the article is read.
+    if (size) coreFor(size).catch(() => {});
     if (!progress || !size || !response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
     // read in pieces, so that a large article's download shows how far it got
     const bytes = new Uint8Array(size);
@@ -309,7 +312,8 @@
       core,
       handle: result.handle,
       key: result.key || articleKey(result.json),
-      html: result.html, // the shell: the article without its top-level sections
+      html: result.html, // the shell: the article without its contents entries and top-level sections
+      toc: result.toc,
       sections: result.sections,
       units: result.units,
       warnings: result.warnings ? result.warnings.split("\n") : [],
@@ -356,12 +360,17 @@
   // gets, at once, only its first sections; the others wait in runs ("chunks") behind empty
   // placeholders sized by an estimate, until they are needed: scrolled within a few screens (an
   // IntersectionObserver, which also sees a placeholder grow when Expand all opens it), reached by
-  // a fragment, a search or printing. Meanwhile the chunks are put in one per idle slice, so that
+  // a fragment, a search or printing. Meanwhile the chunks are put in a few per idle slice, so that
   // within seconds the whole text is in the DOM again, where find-in-page looks for it.
   const eagerChars = 256 * 1024; // below this much section HTML, everything is rendered at once
-  const firstChars = 64 * 1024; // of a large article, about this much is rendered before it is shown
+  const firstChars = 24 * 1024; // of a large article, about this much is rendered before it is shown
   const chunkChars = 24 * 1024; // the sections put in together, from one placeholder
-  const sliceMs = 10; // idle filling stops a slice after this long, to leave room for the frame
+  const sectionPxPerChar = 0.4; // a first guess of the height of open sections' HTML, until measured
+  // Idle filling puts chunks in for this long per idle period (at least one): the frame after lays
+  // them out, which costs several times what parsing them did, and the 10 ms slices of before left
+  // frames of 100 ms and more behind them.
+  const sliceMs = 5;
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(() => f({ timeRemaining: () => sliceMs }), 16));
 
   class LazySections {
     constructor(view, sections, units) {
@@ -394,7 +403,11 @@
         shown += this.chunks[i].chars;
         this.render(i);
       }
-      this.resize();
+      // Measured now, the first sections would be laid out in this task and again for the frame:
+      // guessed until they have been painted, then measured (closed ones, as Collapse all or a
+      // restored place leave them, are measured at once, and lay out fast).
+      for (const chunk of this.chunks) if (chunk.placeholder) chunk.placeholder.style.minHeight = `${Math.round(chunk.chars * sectionPxPerChar)}px`;
+      afterPaint(() => this.stopped || this.resize());
       this.observer = new IntersectionObserver((entries) => {
         for (const entry of entries) if (entry.isIntersecting) this.render(entry.target.chunk);
       }, { rootMargin: "2000px 0px" });
@@ -481,12 +494,12 @@
     // Chunks in document order, as many as fit in an idle slice; the observer puts in those near
     // the viewport first.
     fillWhenIdle() {
-      const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(() => f({ timeRemaining: () => sliceMs }), 16));
       const slice = (deadline) => {
         this.idle = 0;
         if (this.stopped || this.paused || !this.pending) return;
         const until = performance.now() + Math.min(sliceMs, deadline.timeRemaining());
-        for (let i = 0; i < this.chunks.length && this.pending && performance.now() < until; i++) this.render(i);
+        do this.render(this.chunks.findIndex((chunk) => chunk.placeholder));
+        while (this.pending && performance.now() < until);
         if (this.pending) this.idle = idle(slice);
       };
       if (!this.idle) this.idle = idle(slice);
@@ -503,6 +516,117 @@
       this.observer?.disconnect();
     }
   }
+
+  // A book's contents are thousands of entries (the 5 MB test book's: 14,868 links, 1.2 MB of
+  // HTML), which as one piece of DOM made most of a task of one to two seconds. The core hands
+  // them over one per top-level section (render_html_parts). A short list goes in at once; of a
+  // long one, the first entries do, and the others follow at the end of the list, in order (so
+  // that its numbering stays right), in runs: at each frame while the list's end is within reach
+  // of the viewport, else in idle time. Until then one placeholder after the list stands for them,
+  // sized by an estimate, so that what follows the contents is about where it will be.
+  const firstTocChars = 16 * 1024; // of a long contents list, about this much goes in at once
+  const tocPxPerChar = 0.25; // a contents entry of about 80 characters is a line of about 20 px
+
+  class LazyContents {
+    constructor(view, entries) {
+      this.view = view;
+      this.entries = entries; // each top-level section's entry; null once it is in the DOM
+      this.next = 0; // the first entry not in the DOM
+      this.list = view.content.querySelector(".ar-toc > ol");
+      const total = entries.reduce((sum, html) => sum + html.length, 0);
+      this.remaining = total; // characters of entries not in the DOM
+      if (!this.list || total <= 2 * firstTocChars || !("IntersectionObserver" in globalThis)) {
+        this.append(entries.length);
+        return;
+      }
+      this.append(this.endOfRun(firstTocChars));
+      this.placeholder = element("div", "ar-toc-pending", undefined, { "aria-hidden": "true" });
+      this.list.after(this.placeholder);
+      // a first guess of the entries' height, measured once the first entries have been laid out
+      this.perChar = tocPxPerChar;
+      this.resize();
+      afterPaint(() => {
+        const shown = total - this.remaining;
+        if (!this.stopped && this.list.offsetHeight > 0) this.perChar = this.list.offsetHeight / shown;
+        this.resize();
+      });
+      this.observer = new IntersectionObserver((seen) => {
+        this.near = seen.at(-1).isIntersecting;
+        this.schedule();
+      }, { rootMargin: "2000px 0px" });
+      this.observer.observe(this.placeholder);
+      this.schedule();
+    }
+
+    // The end of a run of about `chars` characters of entries from the next one.
+    endOfRun(chars) {
+      let end = this.next;
+      for (let sum = 0; end < this.entries.length && sum < chars; end++) sum += this.entries[end].length;
+      return end;
+    }
+
+    // Puts entries [next, end) in at the end of the list.
+    append(end) {
+      if (!this.list || end <= this.next) return;
+      const template = document.createElement("template");
+      template.innerHTML = trustedHTML(this.entries.slice(this.next, end).join("")); // the core's formatter output
+      for (let i = this.next; i < end; i++) this.remaining -= this.entries[i].length;
+      this.list.append(template.content);
+      this.entries.fill(null, this.next, end);
+      this.next = end;
+    }
+
+    resize() {
+      if (this.placeholder) this.placeholder.style.minHeight = `${Math.round(this.remaining * this.perChar)}px`; // CSSOM
+    }
+
+    // Runs of entries for a slice's time (at least one; see sliceMs), then the next slice is asked for.
+    fill() {
+      const until = performance.now() + sliceMs;
+      do this.append(this.endOfRun(chunkChars));
+      while (this.next < this.entries.length && performance.now() < until);
+      if (this.view.current) markCurrent(this.view); // the section being read may be among them
+      if (this.next < this.entries.length) {
+        this.resize();
+        this.schedule();
+        return;
+      }
+      this.observer.disconnect();
+      this.placeholder.remove();
+      this.placeholder = null;
+    }
+
+    // At the next frame while the placeholder is near the viewport, else when the page is idle;
+    // while a search's highlights are shown (see LazySections.pause), only when near.
+    schedule() {
+      if (this.stopped || !this.placeholder) return;
+      if (this.near && !this.frame) {
+        this.frame = requestAnimationFrame(() => {
+          this.frame = 0;
+          if (this.near && !this.stopped && this.placeholder) this.fill();
+        });
+      }
+      if (!this.near && !this.paused && !this.idle) {
+        this.idle = idle(() => {
+          this.idle = 0;
+          if (!this.near && !this.stopped && !this.paused && this.placeholder) this.fill();
+        });
+      }
+    }
+
+    pause(paused) {
+      this.paused = paused;
+      this.schedule();
+    }
+
+    stop() {
+      this.stopped = true;
+      this.observer?.disconnect();
+    }
+  }
+
+  // After the next frame has been painted: for reads of layout that would otherwise force it early.
+  const afterPaint = (f) => requestAnimationFrame(() => setTimeout(f));
 
   const escapeAttribute = (text) =>
     text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -547,7 +671,8 @@
     const frame = element("div", "ar-root");
     frame.append(progress, toolbar, settings, status, notices, content);
     root.append(...(style ? [style] : []), frame);
-    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search, sections: null };
+    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search,
+      sections: null, contents: null, current: null };
   }
 
   // The toolbar's controls, as the `controls` attribute names them.
@@ -729,13 +854,21 @@
 
   const sectionsOf = (view) => view.content.querySelectorAll("details.ar-section");
 
+  // Placeholders are sized again only when sections changed, so that showing an article, which
+  // applies `collapsed`, does not lay it out before its first frame.
   function setAllOpen(view, open) {
+    let changed = false;
     if (view.sections) {
+      changed = view.sections.defaultOpen !== open || view.sections.closed.size > 0;
       view.sections.defaultOpen = open;
       view.sections.closed.clear();
     }
-    for (const details of sectionsOf(view)) details.open = open;
-    view.sections?.resize();
+    for (const details of sectionsOf(view)) {
+      if (details.open === open) continue;
+      details.open = open;
+      changed = true;
+    }
+    if (changed) view.sections?.resize();
   }
 
   // collapsed="none" (the default) leaves every section open, "all" closes them, and "auto"
@@ -778,10 +911,16 @@
     for (const details of sectionsOf(view)) {
       if (details.getBoundingClientRect().top <= innerHeight / 3) current = details.id;
     }
-    for (const link of view.content.querySelectorAll(".ar-toc a")) {
-      if (link.getAttribute("href") === `#${current}`) link.setAttribute("aria-current", "location");
-      else link.removeAttribute("aria-current");
-    }
+    view.current = current;
+    markCurrent(view);
+  }
+
+  // Marks the contents link of the section being read, when it is in the DOM (LazyContents calls
+  // this again as entries go in), and only that one.
+  function markCurrent(view) {
+    const link = view.current ? view.content.querySelector(`.ar-toc a[href="#${CSS.escape(view.current)}"]`) : null;
+    for (const other of view.content.querySelectorAll(".ar-toc a[aria-current]")) if (other !== link) other.removeAttribute("aria-current");
+    link?.setAttribute("aria-current", "location");
   }
 
   // ------------------------------------------------------------------ remembered place
@@ -837,7 +976,9 @@
   // up, a file fixed, a core that failed to download).
   function showError(view, error, retry) {
     view.sections?.stop();
+    view.contents?.stop();
     view.sections = null;
+    view.contents = null;
     view.content.replaceChildren();
     view.notices.replaceChildren();
     const box = element("div", "ar-error", undefined, { role: "alert", part: "error" });
@@ -855,14 +996,17 @@
     view.status.hidden = false;
   }
 
-  function showArticle(view, { html, sections, units, warnings }) {
+  function showArticle(view, { html, toc, sections, units, warnings }) {
     view.notices.replaceChildren(
       ...warnings.map((w) => {
         return element("p", "ar-notice", `Repaired while reading: ${w}`, { role: "note" });
       }),
     );
     view.sections?.stop();
+    view.contents?.stop();
+    view.current = null;
     view.content.innerHTML = trustedHTML(html); // the core's formatter output: escaped and URL-checked
+    view.contents = new LazyContents(view, toc);
     view.sections = new LazySections(view, sections, units);
     view.status.replaceChildren();
     view.status.hidden = true;
@@ -968,7 +1112,17 @@
       addEventListener("beforeprint", this.#onBeforePrint);
       addEventListener("afterprint", this.#onAfterPrint);
       this.#printMedia?.addEventListener("change", this.#onPrintMedia);
-      if (this.#loads === 0 && !this.#waiting) this.#loadWhenNear();
+      if (this.#loads === 0 && !this.#waiting) this.#loadWhenParsed();
+    }
+
+    // While the document is still being parsed, the element's inline article may not be in it yet.
+    #loadWhenParsed() {
+      if (document.readyState !== "loading") return void this.#loadWhenNear();
+      this.#waiting = true;
+      document.addEventListener("DOMContentLoaded", () => {
+        this.#waiting = null;
+        if (this.#loads === 0 && this.isConnected) this.#loadWhenNear();
+      }, { once: true });
     }
 
     #waiting = null;
@@ -1052,10 +1206,6 @@
         if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides(), progress);
         if (!this.src) throw readerError("No article to show", "the element has no src attribute and no inline article");
         const url = new URL(this.src, document.baseURI).href;
-        // The page's core loads while the article downloads: loading and compiling it is the longer
-        // wait for a news story. Its size is not known yet, so a large article, read in the worker,
-        // leaves this instance unused (docs/architecture.md, "Time to article visible").
-        loadCore().catch(() => {}); // a failure shows when the article is read
         const { bytes, contentType } = await fetchArticle(url, progress);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
         const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides(), progress);
@@ -1124,7 +1274,7 @@
       this.#placeKey = key; // from here on, changes are the reader's own and are saved
       // Where the reader is, once the article has been painted: read now, the position would lay
       // out the article synchronously before its first frame, and lay it out again after.
-      requestAnimationFrame(() => setTimeout(() => trackPosition(this.#view)));
+      afterPaint(() => trackPosition(this.#view));
       this.#runSearch();
     }
 
@@ -1177,6 +1327,7 @@
       this.#matches = JSON.parse(result.matches);
       this.#total = result.total;
       this.#view.sections?.pause(this.#matches.length > 0);
+      this.#view.contents?.pause(this.#matches.length > 0);
       this.#highlight([this.#view.content]);
       this.#step(1);
     }
@@ -1207,6 +1358,7 @@
       this.#matches = [];
       this.#ranges = [];
       this.#view.sections?.pause(false);
+      this.#view.contents?.pause(false);
       this.#current = -1;
       this.#total = 0;
     }

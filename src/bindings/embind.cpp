@@ -51,11 +51,13 @@ struct ViewResult {
 };
 
 // view() with the reading view in parts (format/html.hpp, render_html_parts): `html` is the shell,
-// `sections` a JS array of the top-level sections' HTML and `units` one of [first, end) unit
-// numbers for each, so that the page can turn a section into DOM only when it is needed.
+// `toc` a JS array of the top-level sections' entries in its contents, `sections` one of the
+// top-level sections' HTML and `units` one of [first, end) unit numbers for each, so that the page
+// can turn an entry or a section into DOM only when it is needed.
 struct ViewPartsResult {
     std::string json;
     std::string html;
+    emscripten::val toc = emscripten::val::array();  // each top-level section's contents entry
     emscripten::val sections = emscripten::val::array();
     emscripten::val units = emscripten::val::array();
     std::string error;
@@ -189,8 +191,10 @@ ViewPartsResult view_parts(const std::string& bytes, const std::string& format, 
         HtmlParts parts = render_html_parts(*article, options.html);
         size_t total = parts.shell.size();
         for (const HtmlSection& s : parts.sections) total += s.html.size();
+        for (const std::string& entry : parts.toc) total += entry.size();
         if (std::string e = output_error("the reading view", total); !e.empty()) return failed<ViewPartsResult>(e);
         r.html = std::move(parts.shell);
+        for (std::string& entry : parts.toc) r.toc.call<void>("push", std::move(entry));
         for (HtmlSection& s : parts.sections) {
             r.sections.call<void>("push", std::move(s.html));
             emscripten::val range = emscripten::val::array();
@@ -372,6 +376,7 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     value_object<ViewPartsResult>("ViewPartsResult")
         .field("json", &ViewPartsResult::json)
         .field("html", &ViewPartsResult::html)
+        .field("toc", &ViewPartsResult::toc)
         .field("sections", &ViewPartsResult::sections)
         .field("units", &ViewPartsResult::units)
         .field("error", &ViewPartsResult::error)

@@ -20,7 +20,13 @@ public:
         header(a);
         if (a.sections.size() >= 2) {
             out_ += "<nav class=\"ar-toc\" aria-label=\"Contents\">\n<p class=\"ar-toc-title\">Contents</p>\n";
-            toc(a.sections);
+            if (parts_) {
+                out_ += "<ol>\n";
+                for (const Section& s : a.sections) detached_toc_entry(s);
+                out_ += "</ol>\n";
+            } else {
+                toc(a.sections);
+            }
             out_ += "</nav>\n";
         }
         if (!a.blocks.empty()) {
@@ -87,19 +93,31 @@ private:
     // The table of contents links to the sections by id; the element opens a closed one on arrival.
     void toc(const std::vector<Section>& list) {
         out_ += "<ol>\n";
-        for (const Section& s : list) {
-            out_ += "<li><a href=\"#";
-            text(s.id);
-            out_ += "\">";
-            text(s.heading);
-            out_ += "</a>";
-            if (!s.sections.empty()) {
-                out_ += '\n';
-                toc(s.sections);
-            }
-            out_ += "</li>\n";
-        }
+        for (const Section& s : list) toc_entry(s);
         out_ += "</ol>\n";
+    }
+
+    void toc_entry(const Section& s) {
+        out_ += "<li><a href=\"#";
+        text(s.id);
+        out_ += "\">";
+        text(s.heading);
+        out_ += "</a>";
+        if (!s.sections.empty()) {
+            out_ += '\n';
+            toc(s.sections);
+        }
+        out_ += "</li>\n";
+    }
+
+    // A top-level section's entry in the contents, nested entries included, goes into a string of
+    // its own: a book's contents are thousands of entries, which the element puts in by runs.
+    void detached_toc_entry(const Section& s) {
+        std::string article;
+        std::swap(article, out_);
+        toc_entry(s);
+        parts_->toc.push_back(std::move(out_));
+        out_ = std::move(article);
     }
 
     // What the reader left out (page chrome, raw HTML), closed until the reader asks for it.

@@ -34,9 +34,13 @@ struct HtmlSection {
     int end_unit = 0;
 };
 
+// toc[i] is the i-th top-level section's entry in the contents (`<li>…</li>`, nested entries
+// included); the shell's contents list is empty, and the entries, in order, go at its end (before
+// the shell's first `</ol>\n</nav>`). An article with fewer than two sections has no contents.
 struct HtmlParts {
     std::string shell;
     std::vector<HtmlSection> sections;
+    std::vector<std::string> toc;
 };
 
 HtmlParts render_html_parts(const Article& article, const HtmlOptions& options = {});

@@ -1,5 +1,5 @@
 // viewParts(), the wasm core's view in parts for lazy rendering (docs/architecture.md, "Lazy
-// rendering"): the shell and the top-level sections put back are view()'s HTML, the unit ranges
+// rendering"): the shell, the contents entries and the top-level sections put back are view()'s HTML, the unit ranges
 // cover every data-u of each section, search handles work, and errors are view()'s.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +14,9 @@ const require = createRequire(import.meta.url);
 const createCore = require(join(root, "web/dist/article-reader-core.js"));
 const core = await createCore({ wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")) });
 
-function reassemble({ html, sections }) {
+function reassemble({ html: shell, toc, sections }) {
+  const list = shell.indexOf("</ol>\n</nav>");
+  const html = toc.length ? shell.slice(0, list) + toc.join("") + shell.slice(list) : shell;
   let at = html.indexOf('<details class="ar-dropped">');
   if (at < 0) at = html.lastIndexOf("</article>");
   return html.slice(0, at) + sections.join("") + html.slice(at);
@@ -35,6 +37,7 @@ for (const [name, bytes, format] of inputs) {
     assert.equal(reassemble(parts), whole.html);
     assert.equal(parts.sections.length, JSON.parse(parts.json).sections.length);
     assert.equal(parts.units.length, parts.sections.length);
+    assert.equal(parts.toc.length, parts.sections.length >= 2 ? parts.sections.length : 0);
     parts.sections.forEach((html, i) => {
       const numbers = [...html.matchAll(/ data-u="(\d+)"/g)].map((m) => Number(m[1]));
       const [first, end] = parts.units[i];

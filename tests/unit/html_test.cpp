@@ -124,14 +124,23 @@ TEST_CASE("every block type renders") {
 
 namespace {
 
-// Puts the sections back where the shell leaves them out, as the element does.
+// Puts the contents entries and the sections back where the shell leaves them out, as the
+// element does.
 std::string reassemble(const HtmlParts& parts) {
-    size_t at = parts.shell.find("<details class=\"ar-dropped\">");
-    if (at == std::string::npos) at = parts.shell.rfind("</article>");
+    std::string shell = parts.shell;
+    if (!parts.toc.empty()) {
+        const size_t end = shell.find("</ol>\n</nav>");
+        REQUIRE(end != std::string::npos);
+        std::string entries;
+        for (const std::string& entry : parts.toc) entries += entry;
+        shell.insert(end, entries);
+    }
+    size_t at = shell.find("<details class=\"ar-dropped\">");
+    if (at == std::string::npos) at = shell.rfind("</article>");
     REQUIRE(at != std::string::npos);
-    std::string out = parts.shell.substr(0, at);
+    std::string out = shell.substr(0, at);
     for (const HtmlSection& s : parts.sections) out += s.html;
-    return out + parts.shell.substr(at);
+    return out + shell.substr(at);
 }
 
 }  // namespace
@@ -147,6 +156,14 @@ TEST_CASE("the view in parts: top-level sections apart, the same HTML and unit n
         CHECK(parts.sections.size() == a.sections.size());
         CHECK(reassemble(parts) == render_html(a));
         CHECK(parts.shell.find("ar-section-frame") == std::string::npos);
+        // one contents entry per top-level section, in order, and none left in the shell
+        CHECK(parts.toc.size() == (a.sections.size() >= 2 ? a.sections.size() : 0));
+        const size_t first_item = parts.shell.find("<li>");  // the list of what was left out has items
+        if (first_item != std::string::npos && !parts.toc.empty()) CHECK(first_item > parts.shell.find("</nav>"));
+        for (size_t i = 0; i < parts.toc.size(); i++) {
+            CHECK(parts.toc[i].starts_with("<li><a href=\"#" + a.sections[i].id + "\">"));
+            CHECK(parts.toc[i].ends_with("</li>\n"));
+        }
         int next = parts.sections.empty() ? 0 : parts.sections[0].first_unit;
         for (const HtmlSection& s : parts.sections) {
             CHECK(s.first_unit == next);  // contiguous, in document order
@@ -163,5 +180,6 @@ TEST_CASE("the view in parts of an article without sections is the whole view") 
     REQUIRE(read_json_article(R"({"version":1,"title":"T","blocks":[{"type":"paragraph","inlines":[{"type":"text","text":"x"}]}]})", a) == "");
     const HtmlParts parts = render_html_parts(a);
     CHECK(parts.sections.empty());
+    CHECK(parts.toc.empty());
     CHECK(parts.shell == render_html(a));
 }

@@ -52,8 +52,7 @@ test("a 5 MB article is read in a worker, with progress shown and no long task w
     ({ tasks: window.__longTasks, workers: window.__workers, progress: window.__progressSeen, readyAt: window.__readyAt }));
   assert.equal(workers, 1, "the core ran in one worker");
   assert.equal(progress, true, "a progress bar showed while it loaded");
-  // Fetching and reading (the core's parse, seconds for 5 MB) leave the page responsive; turning
-  // the shell and the first sections into DOM is still one long task (docs/benchmarks.md).
+  // Fetching and reading (the core's parse, seconds for 5 MB) leave the page responsive.
   const { displayAt, fetchAt } = await s.page.evaluate((file) => ({
     displayAt: performance.getEntriesByName("article-reader-display").at(-1).startTime,
     fetchAt: performance.getEntriesByType("resource").find((e) => e.name.endsWith(file)).startTime,
@@ -62,12 +61,19 @@ test("a 5 MB article is read in a worker, with progress shown and no long task w
   const longest = Math.max(0, ...reading.map((t) => t.duration));
   const startup = Math.max(0, ...tasks.filter((t) => t.start + t.duration <= fetchAt).map((t) => t.duration));
   const overall = Math.max(0, ...tasks.map((t) => t.duration));
+  // the task that receives the worker's answer and puts the shell, the first contents entries and
+  // the first sections in (from before the display mark to the ready event)
+  const display = Math.max(0, ...tasks.filter((t) => t.start <= readyAt && t.start + t.duration >= displayAt).map((t) => t.duration));
   console.log(`longest task while fetching and reading: ${longest.toFixed(0)} ms; before the fetch (page start-up): ` +
-    `${startup.toFixed(0)} ms; overall ${overall.toFixed(0)} ms; fetch at ${fetchAt.toFixed(0)} ms, display at ` +
-    `${displayAt.toFixed(0)} ms, ready at ${readyAt.toFixed(0)} ms`);
+    `${startup.toFixed(0)} ms; showing it: ${display.toFixed(0)} ms; overall ${overall.toFixed(0)} ms; fetch at ` +
+    `${fetchAt.toFixed(0)} ms, display at ${displayAt.toFixed(0)} ms, ready at ${readyAt.toFixed(0)} ms`);
   // The issue's target is 50 ms; on these shared 2-core machines tasks of 59-75 ms were measured
   // in this window (docs/benchmarks.md), so the test holds it to 100 ms: the parse alone is seconds.
   assert.ok(longest <= 100, `a task of ${longest.toFixed(0)} ms while fetching and reading: ${JSON.stringify(reading)}`);
+  // Showing it was one task of 1-2.3 s while the contents went in whole; with them put in by runs
+  // it measured 120-360 ms on these loaded machines (docs/benchmarks.md), still over the issue's
+  // 50 ms. The bound catches the contents (or all the sections) going back in at once.
+  assert.ok(display <= 600, `showing the article took a task of ${display.toFixed(0)} ms`);
   // search goes to the worker's copy of the article
   await s.page.locator("article-reader .ar-search-input").fill("hayashi");
   await s.page.waitForFunction(() => /^1 of \d/.test(document.querySelector("article-reader").shadowRoot.querySelector(".ar-search-count").textContent));
