@@ -58,10 +58,42 @@ test("a 1 MB book is shown with only its first sections in the DOM, and the rest
   await s.page.waitForFunction(() => !document.querySelector("article-reader").shadowRoot.querySelector(".ar-pending"),
     null, { timeout: 60_000 });
   assert.equal((await s.state()).rendered, atReady.total);
+  // the contents too: every top-level section's entry, in order (the list's numbering), once idle
+  await s.page.waitForFunction(() => !document.querySelector("article-reader").shadowRoot.querySelector(".ar-toc-pending"),
+    null, { timeout: 60_000 });
+  const order = await s.page.evaluate(() => {
+    const reader = document.querySelector("article-reader");
+    const links = [...reader.shadowRoot.querySelectorAll(".ar-toc > ol > li > a")].map((a) => a.getAttribute("href").slice(1));
+    return links.join(" ") === reader.article.sections.map((x) => x.id).join(" ");
+  });
+  assert.ok(order, "the contents list every top-level section, in order");
   // what find-in-page needs: the whole text in the DOM, the last paragraph too
   const last = book.trim().split("\n\n").at(-1).replace(/\s+/g, " ");
   const text = await s.page.evaluate(() => document.querySelector("article-reader").shadowRoot.querySelector(".ar-article").textContent.replace(/\s+/g, " "));
   assert.ok(text.includes(last.slice(0, 60)), "the last paragraph is in the DOM");
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+});
+
+test("a book's contents go in by runs: the first entries at once, more as the list's end comes near, each opening its section", async () => {
+  const s = await open("?collapsed=all", { idle: false });
+  const entries = () => s.page.evaluate(() =>
+    document.querySelector("article-reader").shadowRoot.querySelectorAll(".ar-toc > ol > li").length);
+  const total = (await s.page.evaluate(() => window.__atReady)).total;
+  const first = await entries();
+  assert.ok(first > 10 && first < total / 2, `${first} of ${total} entries at first`);
+  await s.page.locator("article-reader .ar-toc-pending").scrollIntoViewIfNeeded();
+  await s.page.waitForFunction((n) => document.querySelector("article-reader").shadowRoot.querySelectorAll(".ar-toc > ol > li").length > n, first);
+  // the last entry in the DOM opens its section, which was neither rendered nor open
+  const id = (await s.page.locator("article-reader .ar-toc > ol > li > a").last().getAttribute("href")).slice(1);
+  assert.equal(await s.page.evaluate((x) => document.querySelector("article-reader").shadowRoot.getElementById(x), id), null);
+  await s.page.locator(`article-reader .ar-toc a[href="#${id}"]`).click(); // the list may have grown meanwhile
+  await s.page.waitForFunction((x) => document.querySelector("article-reader").shadowRoot.getElementById(x)?.open, id);
+  // and, read there, its entry (or one of its subsections') is the one marked current
+  await s.page.waitForFunction((x) => {
+    const current = document.querySelector("article-reader").shadowRoot.querySelector(".ar-toc a[aria-current]");
+    return current?.closest(".ar-toc > ol > li")?.querySelector(":scope > a").getAttribute("href") === `#${x}`;
+  }, id);
   assert.deepEqual(s.problems, []);
   await s.context.close();
 });
