@@ -18,6 +18,7 @@ const notBenchmarks = new Set([
   "peers.mjs", // the contenders of the node benchmarks
   "svg-chart.mjs", // the chart writer of scaling.mjs
   "wasm-contributors.mjs", // a size analysis of a --profiling-funcs build, with no peer to compare
+  "core-ab.mjs", // compares two builds of the core named on its command line; no build to compare by default
 ]);
 // Quick ones first; the browser benchmarks last.
 const order = ["size.mjs", "memory.mjs", "throughput.mjs", "markdown.mjs", "scaling.mjs", "index.mjs",
