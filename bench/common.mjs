@@ -1,6 +1,6 @@
 // What the benchmarks share: the median, the static-page peer, and the table every one prints.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -59,4 +59,15 @@ export async function run(name, body) {
     console.error(`${name}: ${error.message}`);
     process.exitCode = 1;
   }
+}
+
+// The long measurement of a benchmark, kept in build/bench/NAME.json (NAME-smoke.json for a smoke
+// run), so that --replot can redraw its charts and tables from the last run without measuring again.
+export async function measuredOrReplotted(name, smoke, measure, report) {
+  mkdirSync(join(root, "build/bench"), { recursive: true });
+  const saved = join(root, `build/bench/${name}${smoke ? "-smoke" : ""}.json`);
+  if (process.argv.includes("--replot")) return report(JSON.parse(readFileSync(saved, "utf8")));
+  const results = await measure();
+  writeFileSync(saved, JSON.stringify(results));
+  return report(results);
 }

@@ -8,11 +8,11 @@
 // load here, so it is not in the default run). Median of 5 runs, the two pages alternating.
 // --smoke: 10 and 100 kB, one run, the chart to build/bench/charts/ (tests/cli/bench-smoke.test.mjs).
 // --replot: the chart and tables again from the last run's build/bench/page-scaling.json.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, repoRoot, startServer } from "../tests/web/harness.mjs";
 import { makeBook, makeMarkdownBook } from "./book.mjs";
-import { interactive, median, printTable, ratioLabel, run, staticPage } from "./common.mjs";
+import { interactive, measuredOrReplotted, median, printTable, ratioLabel, run, staticPage } from "./common.mjs";
 import { logLogChart, logLogSlope } from "./svg-chart.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -100,12 +100,4 @@ function report({ runs, sizes, curves }) {
   printTable(`Time to interactive against input size, headless Chromium, median of ${runs}, ratio = reader / static page`, rows);
 }
 
-// The measurements are kept, so that --replot can redraw the chart and tables without the long run.
-await run("bench/page-scaling.mjs", async () => {
-  mkdirSync(join(repoRoot, "build/bench"), { recursive: true });
-  const saved = join(repoRoot, smoke ? "build/bench/page-scaling-smoke.json" : "build/bench/page-scaling.json");
-  if (process.argv.includes("--replot")) return report(JSON.parse(readFileSync(saved, "utf8")));
-  const results = await measureAll();
-  writeFileSync(saved, JSON.stringify(results));
-  report(results);
-});
+await run("bench/page-scaling.mjs", () => measuredOrReplotted("page-scaling", smoke, measureAll, report));

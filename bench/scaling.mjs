@@ -11,10 +11,10 @@
 //   node bench/scaling.mjs --replot [--smoke]    the charts and tables again from the last run's
 //                                                build/bench/scaling.json
 // --smoke: 10 KB and 100 KB, one run, charts to build/bench/charts/ (tests/cli/bench-smoke.test.mjs).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeBook, makeMarkdownBook } from "./book.mjs";
-import { printTable, ratioLabel, root, run } from "./common.mjs";
+import { measuredOrReplotted, printTable, ratioLabel, root, run } from "./common.mjs";
 import { loadWasm, markdownContenders, plainTextContenders, timeInterleaved } from "./peers.mjs";
 import { logLogChart, logLogSlope } from "./svg-chart.mjs";
 
@@ -120,12 +120,4 @@ function report({ runsNote, node, plain, markdown }) {
     [...rows("plain text", plain.cpu, ["article-reader view()"]), ...rows("Markdown", markdown.cpu, ours)]);
 }
 
-// The measurements are kept, so that --replot can redraw the charts and tables without the long run.
-await run("bench/scaling.mjs", async () => {
-  mkdirSync(join(root, "build/bench"), { recursive: true });
-  const saved = join(root, smoke ? "build/bench/scaling-smoke.json" : "build/bench/scaling.json");
-  if (process.argv.includes("--replot")) return report(JSON.parse(readFileSync(saved, "utf8")));
-  const results = await measureAll();
-  writeFileSync(saved, JSON.stringify(results));
-  report(results);
-});
+await run("bench/scaling.mjs", () => measuredOrReplotted("scaling", smoke, measureAll, report));

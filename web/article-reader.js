@@ -172,7 +172,10 @@
   }
 
   // What the ready event carries besides the model itself: the title and the top-level sections.
-  const outlineOf = (model) => ({ title: model.title, sections: model.sections.map((x) => ({ id: x.id, heading: x.heading })) });
+  // A declaration, so that the worker's side (which returns before this line runs) can call it too.
+  function outlineOf(model) {
+    return { title: model.title, sections: model.sections.map((x) => ({ id: x.id, heading: x.heading })) };
+  }
 
   // ------------------------------------------------------------------ the core in a worker
 
@@ -203,7 +206,7 @@
         const r = core.viewParts(data.bytes, data.format, data.options);
         const model = r.error ? null : JSON.parse(r.json);
         // the page gets what its ready event needs without parsing 10 MB of JSON itself
-        const outline = model && { title: model.title, sections: model.sections.map((x) => ({ id: x.id, heading: x.heading })) };
+        const outline = model && outlineOf(model);
         // the JSON goes over as transferred bytes, so the page does not copy 10 MB of string it
         // may never read; it decodes them only when the model is asked for
         const jsonBytes = new TextEncoder().encode(r.json);
