@@ -18,12 +18,32 @@ export const chromiumArgs = [
   "--no-first-run",
 ];
 
+// Servers still running when the test process ends, whatever ends it, are stopped with it.
+const liveServers = new Set();
+process.on("exit", () => {
+  for (const child of liveServers) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  }
+});
+
 // Starts ./serve.sh --port 0 and resolves with its base URL once it prints it.
 export function startServer(args = []) {
-  const child = spawn("./serve.sh", ["--port", "0", "--quiet", ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so that stopping it also stops a build it is still running.
+  const child = spawn("./serve.sh", ["--port", "0", "--quiet", ...args], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  liveServers.add(child);
+  child.on("exit", () => liveServers.delete(child));
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.sh printed no URL in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => {
+      stopChild(child, "SIGTERM");
+      reject(new Error(`serve.sh printed no URL in 120 s:\n${output}`));
+    }, 120_000);
     const onData = (chunk) => {
       output += chunk;
       const match = /serving on (http:\/\/\S+\/)/.exec(output);
@@ -37,11 +57,15 @@ export function startServer(args = []) {
   });
 }
 
-function stopChild(child) {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+function stopChild(child, signal = "SIGINT") {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     child.on("exit", resolve);
-    child.kill("SIGINT");
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal); // the group is already gone
+    }
   });
 }
 
