@@ -8,6 +8,7 @@
   // view, and the reader, hidden before it upgrades, never loads an article there.
   if (params.get("view") === "library") {
     reader.hidden = true;
+    document.documentElement.dataset.view = "library"; // page.css lines the header up with the wider table
     document.head.append(Object.assign(document.createElement("script"), { src: "library.js" }));
   }
   if (params.has("article")) reader.setAttribute("src", params.get("article"));
