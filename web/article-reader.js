@@ -42,6 +42,22 @@
   const trustedHTML = (html) => trusted()?.createHTML(html) ?? html;
   const trustedScriptURL = (url) => trusted()?.createScriptURL(url) ?? url;
 
+  // The core's formatter output (escaped, every URL through its policy) as nodes, whose relative
+  // links and images are relative to the article's own URL, as they were in its file (a README's
+  // docs/shot.png), not to the page showing it. A relative reference takes the article's scheme.
+  function articleNodes(html, base) {
+    const template = document.createElement("template");
+    template.innerHTML = trustedHTML(html);
+    if (!base) return template.content;
+    for (const node of template.content.querySelectorAll("a[href]:not([href^='#']), img[src]")) {
+      const name = node.localName === "img" ? "src" : "href";
+      try {
+        node.setAttribute(name, new URL(node.getAttribute(name), base).href);
+      } catch {} // left as the core wrote it
+    }
+    return template.content;
+  }
+
   function loadScript(src) {
     return new Promise((resolve, reject) => {
       const script = document.createElement("script");
@@ -424,14 +440,13 @@
 
     // Puts sections [first, end) in before `before`, open or closed as the reader last chose.
     insert(first, end, before) {
-      const template = document.createElement("template");
-      template.innerHTML = trustedHTML(this.html.slice(first, end).join("")); // the core's formatter output
-      for (const details of template.content.querySelectorAll("details.ar-section")) {
+      const fragment = articleNodes(this.html.slice(first, end).join(""), this.view.base);
+      for (const details of fragment.querySelectorAll("details.ar-section")) {
         const open = this.defaultOpen && !this.closed.has(details.id);
         if (details.open !== open) details.open = open;
       }
-      const nodes = [...template.content.children];
-      this.article?.insertBefore(template.content, before);
+      const nodes = [...fragment.children];
+      this.article?.insertBefore(fragment, before);
       this.html.fill(null, first, end);
       this.onInsert?.(nodes);
     }
@@ -999,7 +1014,7 @@
     view.status.hidden = false;
   }
 
-  function showArticle(view, { html, toc, sections, units, warnings }) {
+  function showArticle(view, { html, toc, sections, units, warnings, source }) {
     view.notices.replaceChildren(
       ...warnings.map((w) => {
         return element("p", "ar-notice", `Repaired while reading: ${w}`, { role: "note" });
@@ -1008,7 +1023,8 @@
     view.sections?.stop();
     view.contents?.stop();
     view.current = null;
-    view.content.innerHTML = trustedHTML(html); // the core's formatter output: escaped and URL-checked
+    view.base = source ?? null;
+    view.content.replaceChildren(articleNodes(html, view.base));
     view.contents = new LazyContents(view, toc);
     view.sections = new LazySections(view, sections, units);
     view.status.replaceChildren();

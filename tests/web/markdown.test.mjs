@@ -74,3 +74,39 @@ test("format=markdown from a .md URL, through the element's src", async () => {
   assert.equal(await s.page.title(), "Field notes · article-reader");
   await s.context.close();
 });
+
+// A README's docs/shot.png is beside the README, wherever the page that shows it is.
+test("relative links and images resolve against the article's URL, not the page's", async () => {
+  const s = await openPage(env.browser);
+  const guide = `# Setup guide
+
+Start with ![the wiring diagram](img/wiring.png) and [the FAQ](../faq.md).
+
+## Steps
+
+See [the first step](#steps), [the site](/about.html), [elsewhere](https://example.org/x) and ![a photo](./photos/board.jpg).
+`;
+  await s.page.route("**/guides/setup/guide.md", (route) => route.fulfill({ status: 200, contentType: "text/markdown", body: guide }));
+  await s.page.route("**/{img,photos}/**", (route) => route.fulfill({ status: 404, body: "" }));
+  const article = `${env.server.url}guides/setup/guide.md`;
+  await s.page.goto(`${env.server.url}?article=${encodeURIComponent(article)}`);
+  assert.equal(await settled(s.page), "article");
+  const urls = () => s.page.evaluate(() => {
+    const root = document.querySelector("article-reader").shadowRoot.querySelector(".ar-article");
+    return [...root.querySelectorAll("img")].map((i) => i.getAttribute("src"))
+      .concat([...root.querySelectorAll(".ar-section-body a, .ar-intro a, p a")].map((a) => a.getAttribute("href")));
+  });
+  const base = new URL("guides/setup/", env.server.url).href;
+  const origin = new URL(env.server.url).origin;
+  assert.deepEqual(new Set(await urls()), new Set([
+    `${base}img/wiring.png`, `${base}photos/board.jpg`,
+    `${new URL("guides/faq.md", env.server.url).href}`, "#steps", `${origin}/about.html`, "https://example.org/x",
+  ]));
+
+  // Text with no URL of its own (pasted, opened, inline) keeps the page's base.
+  await s.page.locator("article-reader").evaluate((el, text) => el.load(text, { format: "markdown" }), guide);
+  await s.page.locator("article-reader .ar-title", { hasText: "Setup guide" }).waitFor();
+  assert.ok((await urls()).includes("img/wiring.png"));
+  assert.deepEqual(s.problems.filter((p) => !/404/.test(p)), []);
+  await s.context.close();
+});
