@@ -52,11 +52,19 @@ TYPES = {
     ".md": "text/markdown; charset=utf-8",
     ".svg": "image/svg+xml",
     ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
     ".ico": "image/x-icon",
 }
 
-# What the index lists, and so all that /library/ serves from the chosen folder.
+# What the index lists, and so all the articles that /library/ serves from the chosen folder.
 ARTICLE_EXTENSIONS = (".txt", ".md", ".json")
+# Besides them, the raster images that Markdown articles show from beside them (![a](shot.png)).
+# Not SVG: one opened on its own would run its scripts with this server's origin.
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 MAX_DEPTH = 64  # as src/library/index.cpp
 # A request's line and headers together: far above what a browser sends (a few KB), far below the
 # standard library's own bound of 100 headers of 64 KB each.
@@ -296,7 +304,7 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
             if not libraries.folder or len(segments) < 2:
                 raise Refused(404)
             root, rest = libraries.folder.folder, segments[1:]
-            if not rest[-1].lower().endswith(ARTICLE_EXTENSIONS):
+            if not rest[-1].lower().endswith(ARTICLE_EXTENSIONS + IMAGE_EXTENSIONS):
                 raise Refused(404)
         elif segments[:1] == ["assets"]:
             root, rest = self.server.assets, segments[1:]

@@ -30,6 +30,8 @@ put("photo.txt", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 13) % 2
 put("broken.json", '{"version": 1, "title": ');
 put(".git/config.txt", `${SECRET}\n\nHidden.\n`);
 put("script.sh", `echo ${SECRET}\n`);
+put("notes/img/shot.png", Buffer.from("89504e470d0a1a0a0000000d49484452", "hex")); // a PNG's first bytes
+put("notes/drawing.svg", `<svg xmlns="http://www.w3.org/2000/svg"><script>alert("${SECRET}")</script></svg>`);
 writeFileSync(join(lib, "huge.txt"), "");
 truncateSync(join(lib, "huge.txt"), 70 * 1024 * 1024); // sparse
 symlinkSync(join(scratch, "secret.txt"), join(lib, "leak.txt"));
@@ -161,6 +163,7 @@ const traversals = [
   "/library/%c0%ae%c0%ae/secret.txt",
   "/library/.git/config.txt",
   "/library/script.sh",
+  "/library/notes/drawing.svg",
   "/library/pipe.txt",
   "/library/",
   "/assets/",
@@ -182,7 +185,7 @@ test(`refuses ${traversals.length} paths that try to leave the served folders or
   assert.equal((await raw("/library/pipe.txt")).status, 404, "a FIFO is not opened for reading (that would hang)");
 });
 
-test("content types: wasm, js, json, txt and md with utf-8, all with nosniff and CORS", async () => {
+test("content types: wasm, js, json, txt and md with utf-8, a Markdown article's image, all with nosniff and CORS", async () => {
   const expected = {
     "/dist/article-reader-core.wasm": "application/wasm",
     "/article-reader.js": "text/javascript; charset=utf-8",
@@ -190,6 +193,7 @@ test("content types: wasm, js, json, txt and md with utf-8, all with nosniff and
     "/library/models/model.json": "application/json; charset=utf-8",
     "/library/china.txt": "text/plain; charset=utf-8",
     "/library/notes/readme.md": "text/markdown; charset=utf-8",
+    "/library/notes/img/shot.png": "image/png",
     "/assets/articles/china-japan-security-dialogue.txt": "text/plain; charset=utf-8",
     "/": "text/html; charset=utf-8",
   };
