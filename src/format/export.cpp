@@ -48,7 +48,8 @@ std::string export_html(const Article& article, const ExportAssets& assets, cons
     out += "\">\n<meta name=\"generator\" content=\"article-reader " ARTICLE_READER_VERSION "\">\n";
     out += "<style data-article-reader>\n";
     out += inline_style_text(assets.css);
-    out += "</style>\n<script>\n";
+    // The page is the reader, edge to edge: no body margin, and its theme down to the window's end.
+    out += "</style>\n<style>body{margin:0}article-reader{min-height:100vh}</style>\n<script>\n";
     out += inline_script_text(assets.core_js);
     out += "\n</script>\n<script>\n";
     out += inline_script_text(assets.element_js);

@@ -55,6 +55,14 @@ test("with JavaScript, the file upgrades into the reader: search, themes and con
   await s.page.locator("article-reader .ar-button", { hasText: "Aa" }).click();
   await s.page.locator("article-reader .ar-settings label", { hasText: "Dark" }).click();
   assert.equal(await background(), "rgb(23, 23, 26)");
+  // The theme reaches the window's edges and end: no body margin, no light band below a short article.
+  await s.page.setViewportSize({ width: 1000, height: 3000 });
+  const [left, top, bottom] = await s.page.evaluate(() => {
+    const box = document.querySelector("article-reader").shadowRoot.querySelector(".ar-root").getBoundingClientRect();
+    return [box.left, box.top, box.bottom];
+  });
+  assert.deepEqual([left, top], [0, 0]);
+  assert.ok(bottom >= 3000, `the reader ends at ${bottom}px of a 3000px window`);
 
   // Contents: a closed section opens from its entry.
   await s.page.locator("article-reader .ar-button", { hasText: "Collapse all" }).click();
