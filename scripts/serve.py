@@ -317,8 +317,16 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
                 raise Refused(404)
             if not folder_url and rest:
                 raise Refused(301)
-            return "file", within(root, index)
-        return "file", real
+            real = within(root, index)
+        return "file", self.prerendered(real)
+
+    def prerendered(self, real):
+        """The reader's page as the build wrote it, its default article pre-rendered
+        (scripts/prerender-page.mjs), in place of web/index.html when there is one."""
+        if real != os.path.join(self.server.web, "index.html"):
+            return real
+        built = os.path.join(self.server.web, "dist", "index.html")
+        return within(self.server.web, built) if os.path.isfile(built) else real
 
     def send_head(self):
         try:

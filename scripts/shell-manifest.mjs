@@ -14,7 +14,7 @@ const wasm = readdirSync(dist).filter((file) => /^article-reader-core\.[0-9a-f]{
 if (wasm.length !== 1) throw new Error(`${dist.pathname} must hold one hashed core wasm; it holds ${wasm.length}`);
 // Paths relative to web/, as the worker fetches them; assets/ is served at /assets/.
 const files = [
-  "index.html", "page.js", "library.js", "page.css", "dist/article-reader.js", "dist/article-reader.css",
+  "index.html", "first-paint.js", "page.js", "library.js", "page.css", "dist/article-reader.js", "dist/article-reader.css",
   // the sources too: "Download for offline" (page.js) puts them, unminified as the CLI's export does, into its file
   "article-reader.js", "article-reader.css",
   "dist/article-reader-core.js", `dist/${wasm[0]}`, "manifest.webmanifest",
@@ -22,7 +22,8 @@ const files = [
 ];
 const hash = createHash("sha256");
 for (const file of files) {
-  const path = file.startsWith("dist/") ? new URL(file.slice(5), dist)
+  // index.html is served from dist/, where the build pre-renders it (scripts/prerender-page.mjs)
+  const path = file.startsWith("dist/") ? new URL(file.slice(5), dist) : file === "index.html" ? new URL(file, dist)
     : new URL(file.startsWith("assets/") ? file : `web/${file}`, root);
   hash.update(`${file}\0`).update(readFileSync(path));
 }

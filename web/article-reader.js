@@ -359,13 +359,24 @@
   }
 
   // An article the reader opened could not be read: say so above the article they still have.
-  function showProblem(view, error) {
+  // Above a pre-rendered article that the core could not read, `retry` runs that read again.
+  function showProblem(view, error, retry) {
     const note = element("div", "ar-error ar-problem", undefined, { role: "alert" });
     note.append(
       element("p", "ar-error-title", error.summary ?? "Could not open that article"),
       element("p", "ar-error-detail", `${error.detail ?? error.message}. The article below is unchanged.`),
     );
+    if (retry) note.append(retryButton(retry));
     view.notices.replaceChildren(note);
+  }
+
+  function retryButton(retry) {
+    const again = button("Try again", "retry");
+    again.addEventListener("click", () => {
+      again.disabled = true;
+      retry();
+    });
+    return again;
   }
 
   function hasFiles(event) {
@@ -661,8 +672,9 @@
   }
 
   function buildShadow(host) {
-    const root = host.attachShadow({ mode: "open" });
-    const { style, styled } = stylesheet(root);
+    const prerendered = prerenderedRoot(host);
+    const root = prerendered ? host.shadowRoot : host.attachShadow({ mode: "open" }); // which empties a declarative one
+    const { style, styled } = prerendered ? keptStylesheet(root) : stylesheet(root);
     const status = element("div", "ar-status", "Loading the article…", { role: "status", part: "status" });
     const notices = element("div", "ar-notices", undefined, { part: "notices" });
     const toolbar = element("div", "ar-toolbar", undefined, { part: "toolbar", role: "toolbar", "aria-label": "Reader" });
@@ -686,11 +698,48 @@
     });
     const bar = element("div", "ar-progress-bar");
     progress.append(bar);
-    const frame = element("div", "ar-root");
-    frame.append(progress, toolbar, settings, status, notices, content);
-    root.append(...(style ? [style] : []), frame);
-    return { root, frame, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search,
-      sections: null, contents: null, current: null };
+    const view = { root, styled, status, notices, toolbar, settings, settingsButton, content, progress, bar, picker, search,
+      sections: null, contents: null, current: null, prerendered: null };
+    if (prerendered) return adoptPrerendered(view, prerendered);
+    view.frame = element("div", "ar-root");
+    view.frame.append(progress, toolbar, settings, status, notices, content);
+    root.append(...(style ? [style] : []), view.frame);
+    return view;
+  }
+
+  // The page may carry its article already rendered in the element's declarative shadow root
+  // (scripts/prerender-page.mjs writes index.html so): the frame it is painted in, when it is the
+  // article this element is about to read, as it would read it.
+  function prerenderedRoot(host) {
+    const frame = [...(host.shadowRoot?.children ?? [])].find((child) => child.matches(".ar-root[data-prerendered]"));
+    if (!frame?.querySelector(":scope > .ar-content > .ar-article")) return null;
+    const src = host.getAttribute("src");
+    const same = src !== null && new URL(src, document.baseURI).href === new URL(frame.dataset.src, document.baseURI).href;
+    const plain = !host.hasAttribute("lang") && !host.hasAttribute("dir") && [null, frame.dataset.format].includes(host.getAttribute("format"));
+    return same && plain ? frame : null;
+  }
+
+  // The pre-rendered article stays as it is, painted and laid out; the element's own controls
+  // take the places of their stand-ins around it, which look the same, so nothing moves.
+  function adoptPrerendered(view, frame) {
+    const part = (name) => frame.querySelector(`:scope > .ar-${name}`);
+    part("progress").replaceWith(view.progress);
+    part("toolbar").replaceWith(view.toolbar);
+    view.toolbar.after(view.settings);
+    view.status.hidden = true;
+    part("status").replaceWith(view.status);
+    part("notices").replaceWith(view.notices);
+    return Object.assign(view, { frame, content: part("content"), prerendered: frame.dataset.prerendered });
+  }
+
+  // The stylesheet the pre-rendered shadow root links to, which was loaded before its first paint.
+  function keptStylesheet(root) {
+    const link = [...root.children].find((child) => child.matches('link[rel="stylesheet"]'));
+    const styled = link?.sheet || !link ? Promise.resolve() : new Promise((resolve) => {
+      link.addEventListener("load", resolve, { once: true });
+      link.addEventListener("error", resolve, { once: true });
+    });
+    return { style: null, styled };
   }
 
   // The toolbar's controls, as the `controls` attribute names them.
@@ -1000,26 +1049,25 @@
     view.content.replaceChildren();
     view.notices.replaceChildren();
     const box = element("div", "ar-error", undefined, { role: "alert", part: "error" });
-    const again = button("Try again", "retry");
-    again.addEventListener("click", () => {
-      again.disabled = true;
-      retry();
-    });
     box.append(
       element("p", "ar-error-title", error.summary ?? "Could not show this article"),
       element("p", "ar-error-detail", error.detail ?? String(error.message ?? error)),
-      again,
+      retryButton(retry),
     );
     view.status.replaceChildren(box);
     view.status.hidden = false;
   }
 
-  function showArticle(view, { html, toc, sections, units, warnings, source }) {
+  function showNotices(view, warnings) {
     view.notices.replaceChildren(
       ...warnings.map((w) => {
         return element("p", "ar-notice", `Repaired while reading: ${w}`, { role: "note" });
       }),
     );
+  }
+
+  function showArticle(view, { html, toc, sections, units, warnings, source }) {
+    showNotices(view, warnings);
     view.sections?.stop();
     view.contents?.stop();
     view.current = null;
@@ -1131,7 +1179,17 @@
       addEventListener("beforeprint", this.#onBeforePrint);
       addEventListener("afterprint", this.#onAfterPrint);
       this.#printMedia?.addEventListener("change", this.#onPrintMedia);
+      if (this.#view.prerendered && this.#loads === 0 && !this.#placeKey) this.#showPrerendered();
       if (this.#loads === 0 && !this.#waiting) this.#loadWhenParsed();
+    }
+
+    // The pre-rendered article is the reader's from the start: a fragment or a remembered place
+    // applies now, before the reader scrolls it themselves, and not again when the core has read it.
+    #showPrerendered() {
+      const key = this.#view.prerendered;
+      if (!reveal(this.#view, fragmentId())) restorePlace(this.#view, key);
+      this.#placeKey = key;
+      afterPaint(() => trackPosition(this.#view));
     }
 
     // While the document is still being parsed, the element's inline article may not be in it yet.
@@ -1186,6 +1244,7 @@
       else if (name === "toc") this.#view.frame.dataset.toc = this.toc;
       else if (name === "controls") applyControls(this.#view, newValue);
       else if (this.isConnected && this.#loads > 0) this.#loadSrc();
+      else if (this.#view.prerendered && !prerenderedRoot(this)) this.#view.prerendered = null; // no longer what src, format, lang or dir ask for
     }
 
     #newReady() {
@@ -1210,7 +1269,7 @@
     // The article inside the element, for pages that need no fetch:
     //   <article-reader><script type="text/markdown">…</script></article-reader>, or a <template>.
     #inlineArticle() {
-      const holder = this.querySelector(":scope > script[type], :scope > template");
+      const holder = this.querySelector(":scope > script[type], :scope > template:not([shadowrootmode])");
       if (!holder) return null;
       const text = holder instanceof HTMLTemplateElement ? holder.content.textContent : holder.textContent;
       const type = holder.getAttribute("type") ?? "";
@@ -1220,6 +1279,7 @@
     }
 
     #loadSrc() {
+      if (this.#loads > 0) this.#view.prerendered = null; // another article than the page's own
       return this.#show(async (progress) => {
         const inline = this.src ? null : this.#inlineArticle();
         if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides(), progress);
@@ -1229,12 +1289,13 @@
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
         const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides(), progress);
         return { ...result, source: url };
-      }, false);
+      }, Boolean(this.#view.prerendered)); // a core that fails to load leaves the pre-rendered article, with a note
     }
 
     // Shows an article given as text, bytes or a File. When it cannot be read, the article already
     // shown stays, with the error above it. Resolves with the model, or rejects with the error.
     async load(source, { format, name } = {}) {
+      this.#view.prerendered = null;
       const outcome = await this.#show(async (progress) => {
         const bytes = await toBytes(source);
         const label = name || source?.name || "the pasted text";
@@ -1247,8 +1308,10 @@
     // Runs one load to its end: the newest load wins, and none ever leaves the element blank.
     async #show(produce, keepOnError) {
       const load = ++this.#loads;
-      // a load that takes longer than about 200 ms says what it is doing, with a progress bar
-      const progress = loadProgress(this.#view, () => load === this.#loads);
+      // a load that takes longer than about 200 ms says what it is doing, with a progress bar,
+      // unless the article is already shown pre-rendered
+      const quiet = Boolean(this.#view.prerendered);
+      const progress = loadProgress(this.#view, () => !quiet && load === this.#loads);
       try {
         const result = await produce(progress);
         await this.#view.styled;
@@ -1264,7 +1327,10 @@
         progress.done();
         await this.#view.styled;
         if (keepOnError) {
-          showProblem(this.#view, error);
+          // the pre-rendered article is shown but not read: it can be tried again
+          const unread = !this.#model && this.#view.prerendered;
+          showProblem(this.#view, error, unread && (() => this.#show(produce, keepOnError)));
+          if (unread) this.#settleReady("reject", error);
         } else {
           this.#model = null;
           this.#placeKey = null;
@@ -1283,6 +1349,17 @@
       this.#core = result.core;
       this.#model = result.model;
       this.#source = result.source ?? null; // the URL it came from, for the library's read states
+      // The page's pre-rendered article, when the core read the same model, stays as it is:
+      // its place was restored at upgrade, and the reader may have scrolled since.
+      const kept = this.#view.prerendered === result.key;
+      this.#view.prerendered = null;
+      delete this.#view.frame.dataset.prerendered; // read now (tests/web/harness.mjs waits for this)
+      if (kept) {
+        this.#view.base = result.source ?? null; // the build resolved its relative links against it too
+        showNotices(this.#view, result.warnings);
+        this.#runSearch(); // a query typed before the core was there
+        return;
+      }
       this.#placeKey = null;
       showArticle(this.#view, result);
       if (this.#view.sections) this.#view.sections.onInsert = (nodes) => this.#highlight(nodes);

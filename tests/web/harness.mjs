@@ -109,7 +109,9 @@ export async function settled(page, selector = "article-reader") {
   await page.waitForFunction(
     (sel) => {
       const root = document.querySelector(sel)?.shadowRoot;
-      return root && (root.querySelector(".ar-article") || root.querySelector(".ar-error"));
+      // a pre-rendered article (scripts/prerender-page.mjs) is there from the start: it counts once read
+      const read = root?.querySelector(".ar-article") && !root.querySelector(".ar-root[data-prerendered]");
+      return root && (read || root.querySelector(".ar-error"));
     },
     selector,
     { timeout: 60_000 },

@@ -30,7 +30,8 @@ function watch({ noWorkers }) {
   const look = () => {
     const root = document.querySelector("article-reader")?.shadowRoot;
     if (root?.querySelector(".ar-load-progress")) window.__progressSeen = true;
-    if (!root?.querySelector(".ar-article")) requestAnimationFrame(look);
+    // until the book is shown (the page's pre-rendered default article, which it replaces, does not count)
+    if (!root?.querySelector(".ar-article") || root.querySelector(".ar-root[data-prerendered]")) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
   document.addEventListener("article-reader-ready", () => (window.__readyAt = performance.now()));
