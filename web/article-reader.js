@@ -226,7 +226,9 @@
         // the JSON goes over as transferred bytes, so the page does not copy 10 MB of string it
         // may never read; it decodes them only when the model is asked for
         const jsonBytes = new TextEncoder().encode(r.json);
-        return { ...r, json: undefined, jsonBytes, key: r.error ? "" : articleKey(r.json), outline };
+        // and the sections and contents entries too, each as one buffer (HtmlParts)
+        const [sections, toc] = r.error ? [[], []] : [packParts(r.sections), packParts(r.toc)];
+        return { ...r, json: undefined, jsonBytes, sections, toc, key: r.error ? "" : articleKey(r.json), outline };
       }
       if (op === "search") return core.search(data.handle, data.query);
       if (op === "release") return core.release(data.handle);
@@ -235,7 +237,9 @@
     self.onmessage = async ({ data: { id, op, ...data } }) => {
       try {
         const result = await answer(id, op, data);
-        self.postMessage({ id, result }, result?.jsonBytes ? [result.jsonBytes.buffer] : []);
+        const packed = [result?.sections, result?.toc].filter((parts) => parts?.bytes).map((parts) => parts.bytes.buffer);
+        const transfer = result?.jsonBytes ? [result.jsonBytes.buffer, ...packed] : [];
+        self.postMessage({ id, result }, transfer);
       } catch (error) {
         self.postMessage({ id, failure: String(error?.message ?? error) });
       }
@@ -402,26 +406,85 @@
   const sliceMs = 5;
   const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(() => f({ timeRemaining: () => sliceMs }), 16));
 
+  // Each top-level section's HTML, or its contents entry: from the page's core, an array of
+  // strings; from the worker, one UTF-8 buffer and where each part ends in it, transferred, so that
+  // receiving a book's 13 MB of sections and 1.2 MB of entries copies nothing on the page (a
+  // structured clone of the strings was most of the display task). A run of parts is decoded when
+  // it goes in, in one call.
+  class HtmlParts {
+    constructor(parts) {
+      this.strings = Array.isArray(parts) ? parts : null;
+      this.bytes = parts.bytes ?? null;
+      this.ends = parts.ends ?? null;
+      this.length = this.strings ? this.strings.length : this.ends.length;
+      this.taken = new Uint8Array(this.length); // 1 once in the DOM
+    }
+
+    start(i) { return i === 0 ? 0 : this.ends[i - 1]; }
+
+    size(i) { return this.strings ? this.strings[i].length : this.ends[i] - this.start(i); }
+
+    // The HTML of parts [first, end), which from now on count as in the DOM.
+    take(first, end) {
+      this.taken.fill(1, first, end);
+      if (this.strings) return this.strings.slice(first, end).join("");
+      return end > first ? new TextDecoder().decode(this.bytes.subarray(this.start(first), this.ends[end - 1])) : "";
+    }
+
+    // The first part not yet in the DOM whose HTML holds `text` (ASCII), or -1.
+    find(text) {
+      if (this.strings) return this.strings.findIndex((html, i) => !this.taken[i] && html.includes(text));
+      const needle = new TextEncoder().encode(text);
+      for (let at = this.bytes.indexOf(needle[0]); at >= 0; at = this.bytes.indexOf(needle[0], at + 1)) {
+        let k = 1;
+        while (k < needle.length && this.bytes[at + k] === needle[k]) k++;
+        if (k < needle.length) continue;
+        let lo = 0, hi = this.length; // the part whose bytes hold `at`
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.ends[mid] <= at) lo = mid + 1;
+          else hi = mid;
+        }
+        if (!this.taken[lo]) return lo;
+      }
+      return -1;
+    }
+  }
+
+  // The worker's side: parts packed for transfer (see HtmlParts).
+  function packParts(strings) {
+    const encoder = new TextEncoder();
+    const bytes = new Uint8Array(strings.reduce((sum, s) => sum + s.length * 3, 0));
+    const ends = new Uint32Array(strings.length);
+    let at = 0;
+    strings.forEach((s, i) => {
+      at += encoder.encodeInto(s, bytes.subarray(at)).written;
+      ends[i] = at;
+    });
+    return { bytes: bytes.slice(0, at), ends };
+  }
+
   class LazySections {
     constructor(view, sections, units) {
       this.view = view;
-      this.html = sections; // each top-level section's HTML; null once it is in the DOM
+      this.html = new HtmlParts(sections);
       this.units = units; // [first, end) data-u numbers of each
       this.defaultOpen = true; // what Expand all / Collapse all last chose, for sections put in later
       this.closed = new Set(); // ids a restored place closes, for sections put in later
       this.article = view.content.querySelector(".ar-article");
       this.end = this.article?.querySelector(":scope > .ar-dropped") ?? null; // sections go before it
-      const total = sections.reduce((sum, html) => sum + html.length, 0);
+      let total = 0;
+      for (let i = 0; i < this.html.length; i++) total += this.html.size(i);
       this.chunks = [];
       if (!this.article || total <= eagerChars || !("IntersectionObserver" in globalThis)) {
-        this.insert(0, sections.length, this.end);
+        this.insert(0, this.html.length, this.end);
         return;
       }
-      for (let i = 0, chars = 0; i < sections.length; i++) {
+      for (let i = 0, chars = 0; i < this.html.length; i++) {
         if (chars === 0) this.chunks.push({ first: i, end: i, chars: 0, placeholder: null });
         const chunk = this.chunks.at(-1);
         chunk.end = i + 1;
-        chunk.chars += sections[i].length;
+        chunk.chars += this.html.size(i);
         chars = chunk.chars >= chunkChars ? 0 : chunk.chars;
       }
       this.pending = this.chunks.length;
@@ -451,14 +514,13 @@
 
     // Puts sections [first, end) in before `before`, open or closed as the reader last chose.
     insert(first, end, before) {
-      const fragment = articleNodes(this.html.slice(first, end).join(""), this.view.base);
+      const fragment = articleNodes(this.html.take(first, end), this.view.base);
       for (const details of fragment.querySelectorAll("details.ar-section")) {
         const open = this.defaultOpen && !this.closed.has(details.id);
         if (details.open !== open) details.open = open;
       }
       const nodes = [...fragment.children];
       this.article?.insertBefore(fragment, before);
-      this.html.fill(null, first, end);
       this.onInsert?.(nodes);
     }
 
@@ -501,7 +563,7 @@
     // Renders the sections holding the element with this id, if any; says whether it did.
     renderHolding(id) {
       const attribute = `id="${escapeAttribute(id)}"`;
-      const section = this.html.findIndex((html) => html !== null && html.includes(attribute));
+      const section = this.html.find(attribute);
       this.render(this.chunkOf(section));
       return section >= 0;
     }
@@ -559,13 +621,14 @@
   class LazyContents {
     constructor(view, entries) {
       this.view = view;
-      this.entries = entries; // each top-level section's entry; null once it is in the DOM
+      this.entries = new HtmlParts(entries); // each top-level section's entry
       this.next = 0; // the first entry not in the DOM
       this.list = view.content.querySelector(".ar-toc > ol");
-      const total = entries.reduce((sum, html) => sum + html.length, 0);
+      let total = 0;
+      for (let i = 0; i < this.entries.length; i++) total += this.entries.size(i);
       this.remaining = total; // characters of entries not in the DOM
       if (!this.list || total <= 2 * firstTocChars || !("IntersectionObserver" in globalThis)) {
-        this.append(entries.length);
+        this.append(this.entries.length);
         return;
       }
       this.append(this.endOfRun(firstTocChars));
@@ -590,7 +653,7 @@
     // The end of a run of about `chars` characters of entries from the next one.
     endOfRun(chars) {
       let end = this.next;
-      for (let sum = 0; end < this.entries.length && sum < chars; end++) sum += this.entries[end].length;
+      for (let sum = 0; end < this.entries.length && sum < chars; end++) sum += this.entries.size(end);
       return end;
     }
 
@@ -598,10 +661,9 @@
     append(end) {
       if (!this.list || end <= this.next) return;
       const template = document.createElement("template");
-      template.innerHTML = trustedHTML(this.entries.slice(this.next, end).join("")); // the core's formatter output
-      for (let i = this.next; i < end; i++) this.remaining -= this.entries[i].length;
+      for (let i = this.next; i < end; i++) this.remaining -= this.entries.size(i);
+      template.innerHTML = trustedHTML(this.entries.take(this.next, end)); // the core's formatter output
       this.list.append(template.content);
-      this.entries.fill(null, this.next, end);
       this.next = end;
     }
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const expected = ["size.mjs", "memory.mjs", "throughput.mjs", "markdown.mjs", "scaling.mjs", "index.mjs",
-  "serve-load.sh", "time-to-visible.mjs", "interactive.mjs", "page-scaling.mjs"];
+  "serve-load.sh", "time-to-visible.mjs", "interactive.mjs", "page-scaling.mjs", "long-tasks.mjs"];
 
 const run = spawnSync(process.execPath, ["bench/all.mjs", "--smoke"], { cwd: root, encoding: "utf8", timeout: 300_000 });
 const sections = Object.fromEntries(run.stdout.split(/^### /m).slice(1).map((part) => {
