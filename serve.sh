@@ -19,7 +19,7 @@ flock 9
 if [ ! -f build/wasm/build.ninja ]; then
   cmake --preset wasm >/dev/null || { echo "serve.sh: configuring the wasm build failed" >&2; exit 1; }
 fi
-cmake --build --preset wasm --target article_reader_core article_reader_core_single web_shell >/dev/null ||
+cmake --build --preset wasm --target article_reader_core_text article_reader_core_markdown article_reader_core_single web_shell >/dev/null ||
   { echo "serve.sh: building web/dist/ failed; run 'cmake --build --preset wasm' to see why" >&2; exit 1; }
 
 # The library's index (bundled articles, and FOLDER when given) comes from the release CLI.

@@ -1,13 +1,14 @@
 // view() speed of two builds of the wasm core in one node process, interleaved, so that a build
 // change (flags, exceptions) is judged against the build before it on the same machine load:
-//   node bench/core-ab.mjs DIR_A DIR_B [RUNS]     (each DIR holds article-reader-core.js and .wasm)
+//   node bench/core-ab.mjs DIR_A DIR_B [RUNS]     (each DIR holds the cores, article-reader-core-text.js,
+//                                                  -markdown.js and their .wasm, or one article-reader-core.js from before the split)
 // Inputs: the 5 MB plain-text book of bench/book.mjs and six copies of the CommonMark spec
 // (about 1.2 MB of Markdown). Prints the median MB/s of each build and B/A.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { makeBook } from "./book.mjs";
 import { median, root } from "./common.mjs";
+import { coreNames, coreOf, loadCore } from "../tests/cores.mjs";
 
 const [dirA, dirB, runsArg] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -15,15 +16,14 @@ if (!dirA || !dirB) {
   process.exit(2);
 }
 const runs = Number(runsArg ?? 7);
-const require = createRequire(import.meta.url);
 
+// Each input in the core its format is read by (tests/cores.mjs), of each build.
 async function load(dir) {
   const folder = resolve(dir);
-  const factory = require(join(folder, "article-reader-core.js"));
-  return factory({ wasmBinary: readFileSync(join(folder, "article-reader-core.wasm")) });
+  return Object.fromEntries(await Promise.all(coreNames.map(async (name) => [name, await loadCore(name, { dir: folder })])));
 }
 
-const cores = { A: await load(dirA), B: await load(dirB) };
+const builds = { A: await load(dirA), B: await load(dirB) };
 const spec = readFileSync(join(root, "node_modules/commonmark-spec/spec.txt"), "utf8");
 const inputs = [
   { name: "5 MB plain-text book", format: "text", bytes: new Uint8Array(makeBook(5 * 1024 * 1024)) },
@@ -34,7 +34,7 @@ for (const input of inputs) {
   const times = { A: [], B: [] };
   for (let run = 0; run < runs; run++) {
     for (const key of run % 2 ? ["B", "A"] : ["A", "B"]) {
-      const core = cores[key];
+      const core = builds[key][coreOf(input.format)];
       const start = performance.now();
       const r = core.view(input.bytes, input.format, "");
       times[key].push(performance.now() - start);

@@ -11,7 +11,7 @@
 // with other work, the time spent waiting for a core is then not counted, and the ratios move far
 // less from run to run; the JavaScript peers' garbage collection on V8's helper threads is counted
 // against them. --core DIR adds the commonmarkInput() of another build of the core (a folder with
-// its article-reader-core.js and .wasm, say main's before a change), measured in the same run.
+// its article-reader-core-markdown.js and .wasm, or article-reader-core.js from before the split, say main's before a change), measured in the same run.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { printTable, ratioLabel, root, run } from "./common.mjs";
@@ -33,8 +33,8 @@ const inputs = { "CommonMark spec": repeat(spec), "npm READMEs": repeat(readmes)
 const ours = "article-reader commonmarkInput()";
 
 await run("bench/markdown.mjs", async () => {
-  const { core } = await loadWasm();
-  const contenders = await markdownContenders(core);
+  const { markdownCore } = await loadWasm();
+  const contenders = await markdownContenders(markdownCore);
   for (const dir of otherCores) {
     const other = await loadCore(dir);
     contenders[`commonmarkInput() of ${dir}`] = (await markdownContenders(other))[ours];

@@ -5,20 +5,14 @@
 // search). Prints a table: figure, article-reader, limit, ratio.
 //   node bench/memory.mjs [megabytes] [--smoke]        (after cmake --build --preset wasm; default 5)
 // --smoke: a 0.2 MB book, to prove the script works (tests/cli/bench-smoke.test.mjs).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { makeBook } from "./book.mjs";
 import { printTable, run } from "./common.mjs";
+import { coreOf, loadCore } from "../tests/cores.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
 const megabytes = smoke ? 0.2 : Number(process.argv.slice(2).find((a) => /^[\d.]+$/.test(a)) ?? 5);
-const require = createRequire(import.meta.url);
-const fresh = () => require(join(root, "web/dist/article-reader-core.js"))({
-  wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")),
-});
+// the core the element loads for the format (tests/cores.mjs)
+const fresh = (format) => loadCore(coreOf(format));
 
 const text = makeBook(megabytes * 1e6);
 const markdown = Buffer.from(text.toString("utf8").replace(/^Chapter (\d+) of/gm, "## Chapter $1 of"));
@@ -28,7 +22,7 @@ await run("bench/memory.mjs", async () => {
   const rows = [];
   for (const [name, bytes, format] of [["plain text", text, "text"], ["Markdown", markdown, "markdown"]]) {
     for (const call of ["parse", "view"]) {
-      const core = await fresh();
+      const core = await fresh(format);
       const start = core.HEAP8.buffer.byteLength;
       const r = call === "parse" ? core.parse(bytes, format) : core.view(bytes, format, "{}");
       if (r.error) throw new Error(`${name} ${call}: ${r.error}`);

@@ -2,12 +2,13 @@
 // text, the calibration limit (bench/calibration.cpp) and the Firefox reader view peer; for
 // Markdown, md4w, markdown-it, marked and commonmark.js (npm dev dependencies). Each takes the
 // article as a JS string, as a page has it, and returns HTML as a string.
-//   const { core, calibration } = await loadWasm();
-//   plainTextContenders(core, calibration), await markdownContenders(core)    (name -> text => html)
+//   const { core, markdownCore, calibration } = await loadWasm();    (the text core, the Markdown core)
+//   plainTextContenders(core, calibration), await markdownContenders(markdownCore)    (name -> text => html)
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { median, root } from "./common.mjs";
+import { coreFiles } from "../tests/cores.mjs";
 
 const require = createRequire(import.meta.url);
 const encoder = new TextEncoder();
@@ -19,16 +20,22 @@ async function loadModule(js, wasm, missing) {
   return require(js)({ wasmBinary: readFileSync(wasm) });
 }
 
-// A build of the core from another folder (its article-reader-core.js and .wasm), to compare with.
+// The Markdown core of a build in another folder (its article-reader-core-markdown.js and .wasm, or
+// a build's from before the split, article-reader-core.js), to compare with.
 export function loadCore(dir) {
-  return loadModule(join(dir, "article-reader-core.js"), join(dir, "article-reader-core.wasm"), "no core in that folder");
+  const { js, wasm } = coreFiles("markdown", dir);
+  return loadModule(js, wasm, "no core in that folder");
 }
 
+// Each input in the core the element loads for its format: text in the text core, Markdown in the Markdown core.
 export async function loadWasm() {
   const build = "cmake --preset wasm && cmake --build --preset wasm";
-  const core = await loadModule(join(root, "web/dist/article-reader-core.js"), join(root, "web/dist/article-reader-core.wasm"), build);
+  const [core, markdownCore] = await Promise.all(["text", "markdown"].map((name) => {
+    const { js, wasm } = coreFiles(name);
+    return loadModule(js, wasm, build);
+  }));
   const calibration = await loadModule(join(root, "build/wasm/bench/calibration.js"), join(root, "build/wasm/bench/calibration.wasm"), build);
-  return { core, calibration };
+  return { core, markdownCore, calibration };
 }
 
 // UTF-8 straight into a module's memory and the HTML decoded from a view of it: the fast boundary.

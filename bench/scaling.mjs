@@ -96,13 +96,13 @@ function rows(format, curves, ours) {
 }
 
 async function measureAll() {
-  const { core, calibration } = await loadWasm();
+  const { core, markdownCore, calibration } = await loadWasm();
   const counts = sizes.map(runsFor);
   process.stderr.write("plain text\n");
   const plain = measure(plainTextContenders(core, calibration), makeBook);
   process.stderr.write("Markdown\n");
   // commonmark() differs from commonmarkInput() only by its boundary, which plain text shows already.
-  const markdownPeers = await markdownContenders(core);
+  const markdownPeers = await markdownContenders(markdownCore);
   delete markdownPeers["article-reader commonmark()"];
   const markdown = measure(markdownPeers, makeMarkdownBook);
   return { runsNote: `median of ${Math.min(...counts)} to ${Math.max(...counts)} runs by size`, node: process.version, plain, markdown };

@@ -1,7 +1,8 @@
 // Which code makes the wasm big: function body sizes from a build linked with --profiling-funcs,
 // grouped by namespace, gzip-estimated per group.
 //   cmake --preset wasm -B build/wasm-profile -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs -DARTICLE_READER_WASM_OPT_EXTRA=-g
-//   cmake --build build/wasm-profile --target article_reader_core && cp web/dist/article-reader-core.wasm /tmp/p.wasm
+//   cmake --build build/wasm-profile --target article_reader_core_markdown && cp web/dist/article-reader-core-markdown.wasm /tmp/p.wasm
+//   (or article_reader_core_text and its wasm: one core per group of formats)
 //   node bench/wasm-contributors.mjs /tmp/p.wasm
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";

@@ -30,19 +30,24 @@ if (!src.startsWith("assets/")) throw new Error(`web/index.html's reader names $
 // The format as the element guesses it from the extension (formatFor in web/article-reader.js).
 const formatOf = (name) => (/\.(md|markdown)$/i.test(name) ? "markdown" : /\.json$/i.test(name) ? "json" : "text");
 
-// The wasm the core's JS fetches, under its content-hashed name (scripts/hash-core.mjs), read
-// from the JS itself rather than guessed, so that the page can preload exactly that file.
-function coreFiles() {
-  const js = "article-reader-core.js";
-  const names = readFileSync(join(dist, js), "utf8").match(/"article-reader-core\.[0-9a-f]{16}\.wasm"/g) ?? [];
+// The core the element loads for the format (coreOf in web/article-reader.js; docs/architecture.md,
+// "A core per format"), and the wasm its JS fetches, under its content-hashed name
+// (scripts/hash-core.mjs), read from the JS itself rather than guessed, so that the page can
+// preload exactly that file.
+const coreOf = (format) => (format === "markdown" ? "markdown" : "text");
+function coreFiles(format) {
+  const name = `article-reader-core-${coreOf(format)}`;
+  const js = `${name}.js`;
+  const names = readFileSync(join(dist, js), "utf8").match(new RegExp(`"${name}\\.[0-9a-f]{16}\\.wasm"`, "g")) ?? [];
   if (names.length !== 1) throw new Error(`${join(dist, js)} must name one hashed wasm; it names ${names.length}`);
-  return { js, wasm: JSON.parse(names[0]) };
+  return { js, wasm: JSON.parse(names[0]), stable: `${name}.wasm` };
 }
 
 async function render(file, format) {
   const require = createRequire(import.meta.url);
-  const create = require(join(dist, "article-reader-core.js"));
-  const core = await create({ wasmBinary: readFileSync(join(dist, "article-reader-core.wasm")), print: () => {}, printErr: () => {} });
+  const { js, stable } = coreFiles(format);
+  const create = require(join(dist, js));
+  const core = await create({ wasmBinary: readFileSync(join(dist, stable)), print: () => {}, printErr: () => {} });
   const r = core.view(readFileSync(file), format, "{}");
   if (r.error) throw new Error(`${file}: ${r.error}`);
   return r;
@@ -97,7 +102,7 @@ const format = formatOf(src);
 const { json, html: rendered } = await render(join(root, src), format);
 const html = relativeToArticle(rendered, src);
 const key = articleKey(json);
-const { wasm } = coreFiles();
+const { wasm } = coreFiles(format);
 const shadow = `<template shadowrootmode="open"><link rel="stylesheet" href="dist/article-reader.css">` +
   `<div class="ar-root" data-theme="auto" data-size="medium" data-width="medium" data-leading="normal" data-toc="show"` +
   ` data-prerendered="${escapeAttribute(key)}" data-src="${escapeAttribute(src)}" data-format="${format}">` +

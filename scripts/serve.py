@@ -37,8 +37,8 @@ CSP = (
     "object-src 'none'; base-uri 'none'"
 )
 
-# scripts/hash-core.mjs's content-hashed name for the core's wasm.
-IMMUTABLE = re.compile(r"/dist/article-reader-core\.[0-9a-f]{16}\.wasm$")
+# scripts/hash-core.mjs's content-hashed names for the cores' wasm (article-reader-core-text.<hash>.wasm, …).
+IMMUTABLE = re.compile(r"/dist/article-reader-core-[a-z]+\.[0-9a-f]{16}\.wasm$")
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -409,7 +409,7 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def cache_control(path):
-    # The core's wasm has its content's hash in its name (scripts/hash-core.mjs): a new build is a
+    # Each core's wasm has its content's hash in its name (scripts/hash-core.mjs): a new build is a
     # new URL, so caches may keep this one for a year without asking. Everything else is
     # revalidated on each use (ETag, Last-Modified), so an edit shows at once.
     if IMMUTABLE.search(path.split("?")[0]):

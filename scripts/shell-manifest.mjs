@@ -9,15 +9,19 @@ import { pathToFileURL } from "node:url";
 const root = new URL("../", import.meta.url);
 // The build's dist folder (CMake's ARTICLE_READER_DIST_DIR), web/dist unless a size experiment moved it.
 const dist = process.argv[2] ? pathToFileURL(`${process.argv[2]}/`) : new URL("web/dist/", root);
-// The wasm under its content-hashed name (scripts/hash-core.mjs), which is the one the core's JS fetches.
-const wasm = readdirSync(dist).filter((file) => /^article-reader-core\.[0-9a-f]{16}\.wasm$/.test(file));
-if (wasm.length !== 1) throw new Error(`${dist.pathname} must hold one hashed core wasm; it holds ${wasm.length}`);
+// Each core's JS and its wasm under the content-hashed name (scripts/hash-core.mjs), which is the one
+// that JS fetches: every core is kept, so that articles of every format open offline.
+const cores = ["text", "markdown"].map((name) => {
+  const wasm = readdirSync(dist).filter((file) => new RegExp(`^article-reader-core-${name}\\.[0-9a-f]{16}\\.wasm$`).test(file));
+  if (wasm.length !== 1) throw new Error(`${dist.pathname} must hold one hashed ${name} core wasm; it holds ${wasm.length}`);
+  return [`dist/article-reader-core-${name}.js`, `dist/${wasm[0]}`];
+});
 // Paths relative to web/, as the worker fetches them; assets/ is served at /assets/.
 const files = [
   "index.html", "first-paint.js", "page.js", "library.js", "page.css", "dist/article-reader.js", "dist/article-reader.css",
   // the sources too: "Download for offline" (page.js) puts them, unminified as the CLI's export does, into its file
   "article-reader.js", "article-reader.css",
-  "dist/article-reader-core.js", `dist/${wasm[0]}`, "manifest.webmanifest",
+  ...cores.flat(), "manifest.webmanifest",
   "assets/icons/article-reader.svg", "assets/icons/article-reader-192.png", "assets/icons/article-reader-512.png",
 ];
 const hash = createHash("sha256");

@@ -3,7 +3,8 @@
 //
 // A classic script, so that it also works where module scripts cannot load (file://). Its globals
 // are the element class, ArticleReaderElement (whose define() registers it under other names), and
-// the core's factory, createArticleReaderCore. All article HTML comes from the core's formatter, which escapes
+// the factories of the cores it loads, createArticleReaderTextCore and createArticleReaderMarkdownCore.
+// All article HTML comes from the core's formatter, which escapes
 // every text and checks every URL; this file only ever writes messages with textContent.
 "use strict";
 
@@ -21,9 +22,15 @@
   // the core and has "" (scripts/minify-web.mjs).
   const coreFolder = "dist/";
 
-  // ------------------------------------------------------------------ the core, loaded once
+  // ------------------------------------------------------------------ the cores, each loaded once
 
-  let corePromise = null;
+  // One core per group of formats, so that an article downloads only the reader it needs: plain
+  // text and JSON models in article-reader-core-text.js, Markdown in article-reader-core-markdown.js
+  // (docs/architecture.md, "A core per format").
+  const coreOf = (format) => (format === "markdown" ? "markdown" : "text");
+  const factoryOf = (name) => `createArticleReader${name[0].toUpperCase()}${name.slice(1)}Core`;
+  const coreScript = (name) => assetUrl(`${coreFolder}article-reader-core-${name}.js`);
+  const corePromises = new Map();
   const elementVersion = "0.1.0"; // the project's version (CMakeLists.txt); the core must match it
 
   // Under Trusted Types (require-trusted-types-for 'script'), the element's two sinks go through
@@ -68,13 +75,17 @@
     });
   }
 
-  // One wasm instance serves every element on the page.
-  function loadCore() {
-    corePromise ??= (async () => {
-      if (typeof globalThis.createArticleReaderCore !== "function") {
-        await loadScript(assetUrl(`${coreFolder}article-reader-core.js`));
-      }
-      const core = await globalThis.createArticleReaderCore({
+  // One wasm instance of each core serves every element on the page. A file that opens from disk
+  // (`article-reader export`) inlines the core that reads every format, createArticleReaderCore,
+  // which then serves them all.
+  const coreKey = (format) => (typeof globalThis.createArticleReaderCore === "function" ? "all" : coreOf(format));
+  function loadCore(format) {
+    const name = coreKey(format);
+    if (corePromises.has(name)) return corePromises.get(name);
+    const promise = (async () => {
+      const factory = name === "all" ? "createArticleReaderCore" : factoryOf(name);
+      if (typeof globalThis[factory] !== "function") await loadScript(coreScript(name));
+      const core = await globalThis[factory]({
         locateFile: (file) => assetUrl(`${coreFolder}${file}`),
         print: () => {},
         printErr: () => {},
@@ -86,11 +97,12 @@
       }
       return core;
     })().catch((cause) => {
-      corePromise = null; // a later element, or Try again, loads it afresh
+      corePromises.delete(name); // a later element, or Try again, loads it afresh
       if (cause?.summary) throw cause;
       throw readerError("The reader's WebAssembly core failed to load", String(cause?.message ?? cause));
     });
-    return corePromise;
+    corePromises.set(name, promise);
+    return promise;
   }
 
   function readerError(summary, detail) {
@@ -117,7 +129,8 @@
     return extensionFormat(new URL(url).pathname) || byType || "text";
   }
 
-  async function fetchArticle(url, progress) {
+  // The format is known from the response's headers, so the core for it starts loading then.
+  async function fetchArticle(url, requested, progress) {
     let response;
     try {
       response = await fetch(url);
@@ -131,24 +144,24 @@
       const status = `${response.status} ${response.statusText}`.trim();
       throw readerError(`Could not load the article from ${url}`, `the server answered ${status}`);
     }
-    const contentType = response.headers.get("content-type") ?? "";
+    const format = formatFor(url, response.headers.get("content-type") ?? "", requested);
     const size = Number(response.headers.get("content-length")) || 0;
     // The core that will read it (the page's, or the worker's for a large one) loads while the
     // body downloads; a failure shows when the article is read.
-    if (size) coreFor(size).catch(() => {});
-    if (!progress || !size || !response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
+    if (size) coreFor(size, format).catch(() => {});
+    if (!progress || !size || !response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), format };
     // read in pieces, so that a large article's download shows how far it got
     const bytes = new Uint8Array(size);
     let got = 0;
     for (const reader = response.body.getReader(); ;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (got + value.length > size) return { bytes: concat(bytes.subarray(0, got), value, reader), contentType };
+      if (got + value.length > size) return { bytes: await concat(bytes.subarray(0, got), value, reader), format };
       bytes.set(value, got);
       got += value.length;
       progress("Loading the article…", got / size);
     }
-    return { bytes: bytes.subarray(0, got), contentType };
+    return { bytes: bytes.subarray(0, got), format };
   }
 
   // A body longer than its Content-Length said (a compressed response's length is the compressed
@@ -198,7 +211,7 @@
   // From this size on, the article is read in a worker, so that the page stays responsive while
   // the core parses (about a second per few MB); smaller ones are faster without the hand-over.
   const workerBytes = 512 * 1024;
-  let workerPromise = null;
+  const workerPromises = new Map(); // a worker per core
   let workerFailed = false;
 
   // A worker's script must be of the page's origin. A host page on another origin could only make
@@ -215,7 +228,7 @@
     const answer = (id, op, data) => {
       if (op === "load") {
         importScripts(data.coreUrl);
-        return createArticleReaderCore({ locateFile: (file) => new URL(file, data.coreUrl).href, print: () => {}, printErr: () => {} })
+        return self[data.factory]({ locateFile: (file) => new URL(file, data.coreUrl).href, print: () => {}, printErr: () => {} })
           .then((c) => (core = c).version());
       }
       if (op === "view") {
@@ -247,9 +260,10 @@
   }
 
   // The page's side: the same calls as the core's own, each a promise.
-  function workerCore() {
-    workerPromise ??= new Promise((resolve, reject) => {
-      const worker = new Worker(trustedScriptURL(scriptUrl), { name: "article-reader core" });
+  function workerCore(name) {
+    if (workerPromises.has(name)) return workerPromises.get(name);
+    const promise = new Promise((resolve, reject) => {
+      const worker = new Worker(trustedScriptURL(scriptUrl), { name: `article-reader ${name} core` });
       const calls = new Map();
       let next = 0;
       const call = (op, data = {}) => new Promise((res, rej) => {
@@ -267,7 +281,7 @@
         for (const pending of calls.values()) pending.rej(new Error(event.message || "the core's worker failed"));
         calls.clear();
       };
-      call("load", { coreUrl: assetUrl(`${coreFolder}article-reader-core.js`) }).then((version) => {
+      call("load", { coreUrl: coreScript(name), factory: factoryOf(name) }).then((version) => {
         if (version !== elementVersion) {
           throw readerError("The reader's files are from different versions",
             `article-reader.js is ${elementVersion} but its core is ${version}; reload the page, and if this stays, the server holds a stale copy`);
@@ -287,30 +301,32 @@
         reject(error);
       });
     });
-    return workerPromise;
+    workerPromises.set(name, promise);
+    return promise;
   }
 
-  // The worker for a large article when it can be had, else the core on the page.
-  async function coreFor(size) {
+  // The worker for a large article when it can be had, else the core on the page; either way the
+  // core for its format.
+  async function coreFor(size, format) {
     if (size >= workerBytes && workerAllowed()) {
       try {
-        return await workerCore();
+        return await workerCore(coreOf(format));
       } catch (error) {
         workerFailed = true; // not allowed here, or broken: the page's core does it from now on
-        workerPromise = null;
+        workerPromises.clear();
       }
     }
-    return loadCore();
+    return loadCore(format);
   }
 
   // The core reports errors in its results and never throws, except a RangeError when its heap
   // cannot grow (src/bindings/embind.cpp): that instance then holds what the interrupted read had
   // allocated, so it is dropped and the next article gets a fresh one.
-  function dropCore(core, cause, size) {
+  function dropCore(core, format, cause, size) {
     if (core.terminate) {
       core.terminate();
-      workerPromise = null;
-    } else corePromise = null;
+      workerPromises.delete(coreOf(format));
+    } else corePromises.delete(coreKey(format));
     const message = String(cause?.message ?? cause);
     return message === "out of memory" ? `out of memory while reading a ${(size / 1048576).toFixed(1)} MB input` : message;
   }
@@ -318,14 +334,14 @@
   // `lang` and `dir` override what the core guesses from the text's script. The model is parsed
   // from its JSON only when someone asks for it (10 MB of JSON is a long task on its own).
   async function readArticle(bytes, format, where, { lang, dir }, progress) {
-    const core = await coreFor(bytes.length);
+    const core = await coreFor(bytes.length, format);
     const options = JSON.stringify({ ...(lang ? { lang } : {}), ...(dir === "ltr" || dir === "rtl" ? { dir } : {}) });
     progress?.("Reading the article…");
     let result;
     try {
       result = await core.viewParts(bytes, format, options);
     } catch (cause) {
-      throw readerError(`Could not read ${where}`, dropCore(core, cause, bytes.length));
+      throw readerError(`Could not read ${where}`, dropCore(core, format, cause, bytes.length));
     }
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     let model = null;
@@ -1347,9 +1363,9 @@
         if (inline) return readArticle(inline.bytes, inline.format, "the inline article", this.#overrides(), progress);
         if (!this.src) throw readerError("No article to show", "the element has no src attribute and no inline article");
         const url = new URL(this.src, document.baseURI).href;
-        const { bytes, contentType } = await fetchArticle(url, progress);
+        const { bytes, format } = await fetchArticle(url, this.format, progress);
         const where = decodeURIComponent(new URL(url).pathname.split("/").pop() || url);
-        const result = await readArticle(bytes, formatFor(url, contentType, this.format), where, this.#overrides(), progress);
+        const result = await readArticle(bytes, format, where, this.#overrides(), progress);
         return { ...result, source: url };
       }, Boolean(this.#view.prerendered)); // a core that fails to load leaves the pre-rendered article, with a note
     }

@@ -67,13 +67,14 @@
     }
   });
   let exporter = null; // a core instance of the page's own, made on the first download
-  // The reader may have read a large article in its worker, so the page may not have the core yet.
-  const coreScript = () => globalThis.createArticleReaderCore ? Promise.resolve() : new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement("script"), { src: "dist/article-reader-core.js", onload: resolve });
-    script.onerror = () => reject(new Error("dist/article-reader-core.js did not load"));
+  // The text core reads the JSON model the file is made from, whatever the article's format; the
+  // reader may have read the article in its worker, or with the Markdown core, so the page may not have it yet.
+  const coreScript = () => globalThis.createArticleReaderTextCore ? Promise.resolve() : new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: "dist/article-reader-core-text.js", onload: resolve });
+    script.onerror = () => reject(new Error("dist/article-reader-core-text.js did not load"));
     document.head.append(script);
   });
-  const exportCore = () => (exporter ??= coreScript().then(() => createArticleReaderCore({ locateFile: (file) => `dist/${file}` })));
+  const exportCore = () => (exporter ??= coreScript().then(() => createArticleReaderTextCore({ locateFile: (file) => `dist/${file}` })));
   const fileName = (title) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 80) || "article";
 
   // Offline reading (sw.js). When a new build's worker takes over from an old one, the page

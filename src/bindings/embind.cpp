@@ -20,6 +20,7 @@
 #include "format/search.hpp"
 #include "ingest/markdown/tree.hpp"
 #include "ingest/read.hpp"
+#include "ingest/readers.hpp"
 #include "ingest/utf8.hpp"
 
 #if !defined(__cpp_exceptions)
@@ -279,13 +280,27 @@ RenderResult export_html_js(const std::string& bytes, const std::string& format,
     });
 }
 
+// The CommonMark parser is in the cores that read Markdown only (src/ingest/readers.cpp): in the
+// others commonmark() and commonmarkInput() say so, and the linker leaves the parser out.
+std::string markdown_missing() {
+    const std::string missing = missing_reader(Format::markdown);
+    return missing.empty() ? "" : "commonmark: " + missing;
+}
+
+void commonmark_to_html([[maybe_unused]] std::string_view bytes, [[maybe_unused]] std::string& html) {
+#if !defined(ARTICLE_READER_WITHOUT_MARKDOWN)
+    commonmark_bytes_to_html(bytes, md::ParseOptions{}, html);
+#endif
+}
+
 // The CommonMark spec's HTML for Markdown bytes, raw HTML kept: for spec runners and tools, not
 // for showing untrusted input (view() is the safe rendering).
 RenderResult commonmark(const std::string& bytes) {
     return guarded<RenderResult>([&] {
         RenderResult r;
         if (bytes.size() > max_input_bytes) return r.error = too_large_error(bytes.size()), r;
-        commonmark_bytes_to_html(bytes, md::ParseOptions{}, r.html);
+        if (std::string e = markdown_missing(); !e.empty()) return r.error = e, r;
+        commonmark_to_html(bytes, r.html);
         return r;
     });
 }
@@ -334,7 +349,8 @@ BytesResult commonmark_input(double length) {
             return e.error = "commonmarkInput(length): length is past the buffer inputBuffer() gave", e;
         const auto bytes = static_cast<size_t>(length);
         if (bytes > max_input_bytes) return e.error = too_large_error(bytes), e;
-        commonmark_bytes_to_html(std::string_view(input_bytes.get(), bytes), md::ParseOptions{}, output_html);
+        if (e.error = markdown_missing(); !e.error.empty()) return e;
+        commonmark_to_html(std::string_view(input_bytes.get(), bytes), output_html);
         return e;
     });
     if (!checked.error.empty()) {

@@ -5,9 +5,7 @@
 #include "article/language.hpp"
 #include "article/stats.hpp"
 #include "article/text.hpp"
-#include "ingest/json.hpp"
-#include "ingest/markdown.hpp"
-#include "ingest/plain_text.hpp"
+#include "ingest/readers.hpp"
 #include "ingest/utf8.hpp"
 
 namespace reader {
@@ -71,13 +69,7 @@ ReadResult failure(std::string message) {
 ReadResult read_decoded(const DecodedText& decoded, Format format) {
     if (blank(decoded.text)) return failure("the article has no text: the input is only white space");
     Article article;
-    switch (format) {
-        case Format::text: article = read_plain_text(decoded.text); break;
-        case Format::markdown: article = read_markdown(decoded.text); break;
-        case Format::json:
-            if (std::string error = read_json_article(decoded.text, article); !error.empty()) return failure(error);
-            break;
-    }
+    if (std::string error = read_format(format, decoded.text, article); !error.empty()) return failure(error);
     ReadResult r;
     r.article = std::move(article);
     r.warnings = repair_warnings(decoded);

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { coreFiles, loadCore } from "../cores.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -53,10 +54,9 @@ test("native CLI: one file in, spec HTML out", () => {
   assert.equal(r.stdout.toString(), "<h1>Title</h1>\n<ul>\n<li><em>a</em></li>\n<li><code>b</code></li>\n</ul>\n");
 });
 
-const wasm = join(root, "web/dist/article-reader-core.wasm");
+const wasm = coreFiles("markdown").wasm; // the core the element loads for Markdown
 test("wasm core: spec examples pass, no fewer than committed", { skip: !existsSync(wasm) && "no wasm build" }, async () => {
-  const createCore = require(join(root, "web/dist/article-reader-core.js"));
-  const core = await createCore({ wasmBinary: readFileSync(wasm) });
+  const core = await loadCore("markdown");
   const encoder = new TextEncoder();
   const outputs = examples.map((e) => {
     const r = core.commonmark(encoder.encode(e.markdown));
@@ -69,8 +69,7 @@ test("wasm core: spec examples pass, no fewer than committed", { skip: !existsSy
 // The fast path the benchmark measures: UTF-8 written into the core's memory, HTML read from it.
 test("wasm core: inputBuffer() and commonmarkInput() give the same HTML, spec examples included",
   { skip: !existsSync(wasm) && "no wasm build" }, async () => {
-    const createCore = require(join(root, "web/dist/article-reader-core.js"));
-    const core = await createCore({ wasmBinary: readFileSync(wasm) });
+    const core = await loadCore("markdown");
     const encoder = new TextEncoder(), decoder = new TextDecoder();
     const viaBuffer = (text) => {
       const { written } = encoder.encodeInto(text, core.inputBuffer(3 * text.length));

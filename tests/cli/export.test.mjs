@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { createRequire } from "node:module";
+import { loadCore } from "../cores.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = process.env.ARTICLE_READER_CLI ?? join(root, "build/native/article-reader");
@@ -136,9 +136,7 @@ test("export usage errors exit 2", () => {
 });
 
 test("the wasm core's exportHtml writes the same file as the CLI", async () => {
-  const require = createRequire(import.meta.url);
-  const createCore = require(join(root, "web/dist/article-reader-core.js"));
-  const core = await createCore({ wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")) });
+  const core = await loadCore("text"); // the core the page's "Download for offline" uses
   const [elementJs, css, coreJs] = ["web/article-reader.js", "web/article-reader.css", "web/dist/article-reader-core.single.js"]
     .map((path) => readFileSync(join(root, path), "utf8"));
   const r = core.exportHtml(readFileSync(article), "text", "", elementJs, css, coreJs);

@@ -1,19 +1,15 @@
-// The documented limits (docs/architecture.md, "Limits") in the wasm core the page runs, through
-// web/dist/article-reader-core.js: going over each gives a clear error, and the same instance then
+// The documented limits (docs/architecture.md, "Limits") in the wasm core the page runs for text
+// and JSON models, web/dist/article-reader-core-text.js: going over each gives a clear error, and the same instance then
 // reads the next article as if nothing had happened (8/8). Malformed JSON models get their
 // specific messages here too, not only in the doctest suite's wasm build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { coreFiles, loadCore } from "../cores.mjs";
 import { wasmWithMemoryLimit } from "../wasm-memory.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const require = createRequire(import.meta.url);
-const createCore = require(join(root, "web/dist/article-reader-core.js"));
-const wasm = readFileSync(join(root, "web/dist/article-reader-core.wasm"));
+const wasm = readFileSync(coreFiles("text").wasm);
+const createCore = ({ wasmBinary }) => loadCore("text", { wasmBinary });
 const core = await createCore({ wasmBinary: wasm });
 
 const MB = 1024 * 1024;

@@ -4,9 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { coreFiles, loadCore } from "../cores.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, process.env.ARTICLE_READER_BUILD ?? "build/native", "article-reader");
@@ -55,10 +55,9 @@ test("--format markdown reads standard input; json reads its own output back", (
   assert.equal(again.out, first.out);
 });
 
-const wasm = join(root, "web/dist/article-reader-core.wasm");
+const wasm = coreFiles("markdown").wasm;
 test("the wasm core's view(bytes, \"markdown\") gives the CLI's model", { skip: !existsSync(wasm) && "no wasm build" }, async () => {
-  const require = createRequire(import.meta.url);
-  const core = await require(join(root, "web/dist/article-reader-core.js"))({ wasmBinary: readFileSync(wasm) });
+  const core = await loadCore("markdown");
   const v = core.view(readFileSync(file), "markdown", "{}");
   assert.equal(v.error, "");
   assert.deepEqual(JSON.parse(v.json), JSON.parse(run(["json", file]).out));

@@ -4,14 +4,8 @@
 // peak against the input's size.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { makeBook } from "../../bench/book.mjs";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const wasm = join(root, "web/dist/article-reader-core.wasm");
+import { coreOf, hasCores, loadCore } from "../cores.mjs";
 
 // 100 distinct articles of 20 to 320 KB, as plain text, Markdown (chapters as ## headings) or JSON.
 function articles(format, core) {
@@ -24,9 +18,8 @@ function articles(format, core) {
 }
 
 for (const format of ["text", "markdown", "json"]) {
-  test(`${format}: 100 articles in one instance do not grow the heap`, { skip: !existsSync(wasm) && "no wasm build" }, async () => {
-    const require = createRequire(import.meta.url);
-    const core = await require(join(root, "web/dist/article-reader-core.js"))({ wasmBinary: readFileSync(wasm) });
+  test(`${format}: 100 articles in one instance do not grow the heap`, { skip: !hasCores() && "no wasm build" }, async () => {
+    const core = await loadCore(coreOf(format)); // the core the element loads for this format
     const inputs = articles(format, core);
     const heap = () => core.HEAP8.buffer.byteLength;
     const show = (input) => {

@@ -8,11 +8,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cases } from "./pathological-markdown.mjs";
+import { coreFiles, loadCore } from "../cores.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, process.env.ARTICLE_READER_BUILD ?? "build/native", "article-reader");
@@ -64,10 +64,9 @@ for (const c of cases) {
   });
 }
 
-const wasm = join(root, "web/dist/article-reader-core.wasm");
+const wasm = coreFiles("markdown").wasm;
 test("wasm: each case under 2 s, and t(4N)/t(N) <= 8", { skip: !existsSync(wasm) && "no wasm build" }, async (t) => {
-  const require = createRequire(import.meta.url);
-  const core = await require(join(root, "web/dist/article-reader-core.js"))({ wasmBinary: readFileSync(wasm) });
+  const core = await loadCore("markdown");
   const encoder = new TextEncoder();
   // CPU time of this process (the wasm runs on the main thread), the best of a few runs: steadier
   // than the wall clock on a machine shared with other work.

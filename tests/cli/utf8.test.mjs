@@ -5,15 +5,9 @@
 // U+FFFD. Its output must always be valid UTF-8 (a fatal TextDecoder accepts it).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadCore } from "../cores.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const require = createRequire(import.meta.url);
-const createCore = require(join(root, "web/dist/article-reader-core.js"));
-const core = await createCore({ wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")) });
+const core = await loadCore("text");
 
 const browser = new TextDecoder("utf-8");
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

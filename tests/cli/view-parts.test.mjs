@@ -4,15 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeMarkdownBook } from "../../bench/book.mjs";
+import { coreOf, loadCore } from "../cores.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const require = createRequire(import.meta.url);
-const createCore = require(join(root, "web/dist/article-reader-core.js"));
-const core = await createCore({ wasmBinary: readFileSync(join(root, "web/dist/article-reader-core.wasm")) });
+// each input in the core the element loads for its format
+const cores = { text: await loadCore("text"), markdown: await loadCore("markdown") };
+const core = cores.text;
 
 function reassemble({ html: shell, toc, sections }) {
   const list = shell.indexOf("</ol>\n</nav>");
@@ -30,6 +30,7 @@ const inputs = [
 
 for (const [name, bytes, format] of inputs) {
   test(`viewParts of ${name} is view() in parts`, () => {
+    const core = cores[coreOf(format)];
     const whole = core.view(bytes, format, "");
     const parts = core.viewParts(bytes, format, "");
     assert.equal(parts.error, "");

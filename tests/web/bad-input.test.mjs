@@ -84,11 +84,11 @@ test("a 20 MB article renders whole", async () => {
 
 test("a wasm core that fails to load says so, and Try again loads it once it is back", async () => {
   const s = await openPage(env.browser);
-  await s.page.route("**/dist/article-reader-core.*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await s.page.route("**/dist/article-reader-core-text.*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   await s.page.goto(env.server.url);
   assert.equal(await settled(s.page), "error");
   assert.match(await errorText(s.page), /The reader's WebAssembly core failed to load/);
-  await s.page.unroute("**/dist/article-reader-core.*.wasm");
+  await s.page.unroute("**/dist/article-reader-core-text.*.wasm");
   // the default article is pre-rendered into the page: it stays readable, the note above it
   assert.equal(await s.page.locator("article-reader .ar-article").count(), 1);
   await s.page.locator("article-reader .ar-error button", { hasText: "Try again" }).click();
@@ -100,15 +100,15 @@ test("a wasm core that fails to load says so, and Try again loads it once it is 
 test("running out of memory says so, and the next article gets a fresh core", async () => {
   // The core with 24 MB of memory at most (2 GB in the real one): 170,000 one-letter paragraphs
   // (510 KB, read on the page: the worker starts at 512 KB) need about 34 MB.
-  const wasm = wasmWithMemoryLimit(readFileSync(join(repoRoot, "web/dist/article-reader-core.wasm")), 24);
+  const wasm = wasmWithMemoryLimit(readFileSync(join(repoRoot, "web/dist/article-reader-core-text.wasm")), 24);
   const s = await openPage(env.browser);
-  await s.page.route("**/dist/article-reader-core.*.wasm", (route) =>
+  await s.page.route("**/dist/article-reader-core-text.*.wasm", (route) =>
     route.fulfill({ status: 200, body: wasm, contentType: "application/wasm" }));
   // counts the instances the element makes
-  await s.page.route("**/dist/article-reader-core.js", async (route) => {
+  await s.page.route("**/dist/article-reader-core-text.js", async (route) => {
     const body = `${await (await route.fetch()).text()}
-{ const made = createArticleReaderCore;
-  createArticleReaderCore = (o) => { globalThis.coresMade = (globalThis.coresMade ?? 0) + 1; return made(o); }; }`;
+{ const made = createArticleReaderTextCore;
+  createArticleReaderTextCore = (o) => { globalThis.coresMade = (globalThis.coresMade ?? 0) + 1; return made(o); }; }`;
     await route.fulfill({ status: 200, contentType: "text/javascript", body });
   });
   const url = `${env.server.url}fixtures/paragraphs.txt`;
@@ -127,10 +127,10 @@ test("running out of memory says so, and the next article gets a fresh core", as
 test("a core from another version is refused with a clear message, not run", async () => {
   const s = await openPage(env.browser);
   // The core script of a later build: its factory's instances say another version.
-  await s.page.route("**/dist/article-reader-core.js", async (route) => {
+  await s.page.route("**/dist/article-reader-core-text.js", async (route) => {
     const body = `${await (await route.fetch()).text()}
-{ const made = createArticleReaderCore;
-  createArticleReaderCore = (o) => made(o).then((core) => { core.version = () => "9.9.9"; return core; }); }`;
+{ const made = createArticleReaderTextCore;
+  createArticleReaderTextCore = (o) => made(o).then((core) => { core.version = () => "9.9.9"; return core; }); }`;
     await route.fulfill({ status: 200, contentType: "text/javascript", body });
   });
   await s.page.goto(env.server.url);

@@ -7,11 +7,24 @@ import { openPage, settled, useServerAndBrowser } from "./harness.mjs";
 const env = useServerAndBrowser();
 const story = "assets/articles/china-japan-security-dialogue.txt";
 
-// Serves `body` as a page of the reader's own origin, and counts the core's wasm downloads.
+// Serves `body` as a page of the reader's own origin, and counts each core's wasm downloads
+// (s.wasm.text, s.wasm.markdown) and the instances its factory makes (coresMade() in the page).
 async function host(body, head = "") {
   const s = await openPage(env.browser);
-  s.wasmRequests = 0;
-  s.page.on("request", (r) => { if (/\/article-reader-core\.[0-9a-f]{16}\.wasm$/.test(r.url())) s.wasmRequests++; });
+  s.wasm = { text: 0, markdown: 0 };
+  s.page.on("request", (r) => {
+    const core = /\/article-reader-core-(\w+)\.[0-9a-f]{16}\.wasm$/.exec(r.url())?.[1];
+    if (core) s.wasm[core]++;
+  });
+  await s.page.route("**/dist/article-reader-core-*.js", async (route) => {
+    const core = /article-reader-core-(\w+)\.js$/.exec(new URL(route.request().url()).pathname)[1];
+    const factory = `createArticleReader${core[0].toUpperCase()}${core.slice(1)}Core`;
+    const body = `${await (await route.fetch()).text()}
+{ const made = ${factory};
+  ${factory} = (o) => { const n = (globalThis.made ??= {}); n.${core} = (n.${core} ?? 0) + 1; return made(o); }; }`;
+    await route.fulfill({ status: 200, contentType: "text/javascript", body });
+  });
+  s.instances = () => s.page.evaluate(() => globalThis.made ?? {});
   await s.page.route(`${env.server.url}host.html`, (route) => route.fulfill({
     contentType: "text/html; charset=utf-8",
     body: `<!doctype html><html lang="en"><head><title>Host</title>${head}</head><body>${body}</body></html>`,
@@ -30,7 +43,8 @@ test("three readers on one page share one core, and loading the script twice is 
     <article-reader id="c"><template>Third reader\n\nFrom a template.</template></article-reader>`,
   `<script src="article-reader.js" defer></script><script src="article-reader.js" defer></script>`);
   await readersReady(s.page, 3);
-  assert.equal(s.wasmRequests, 1, "one wasm download and instance for all three");
+  assert.deepEqual(s.wasm, { text: 1, markdown: 0 }, "one download of the text core's wasm for all three, none of the Markdown core's");
+  assert.deepEqual(await s.instances(), { text: 1 }, "one instance of the text core for all three");
   assert.equal(await s.page.locator("#b .ar-title").textContent(), "Second reader");
   assert.equal(await s.page.locator("#c .ar-lead p").textContent(), "From a template.");
   assert.equal(await s.page.evaluate(() => customElements.get("article-reader") === window.ArticleReaderElement), true);
@@ -64,13 +78,38 @@ test("hostile global CSS and globals named Module, createModule and define chang
   await hostile.context.close();
 });
 
+test("a Markdown reader loads only the Markdown core; a page with both formats loads each core once", async () => {
+  const markdown = await host(`<article-reader id="m"><script type="text/markdown"># Notes\n\n## First\n\nSome *text*.</script></article-reader>`,
+    `<script src="article-reader.js" defer></script>`);
+  await readersReady(markdown.page, 1);
+  assert.equal(await markdown.page.locator("#m em").textContent(), "text");
+  assert.deepEqual(markdown.wasm, { text: 0, markdown: 1 });
+  assert.deepEqual(await markdown.instances(), { markdown: 1 });
+  assert.deepEqual(markdown.problems, []);
+  await markdown.context.close();
+
+  const mixed = await host(`<article-reader src="${story}"></article-reader>
+    <article-reader id="m1" format="markdown"><template># One\n\n## A part\n\n- an item</template></article-reader>
+    <article-reader id="j"><script type="application/json">{"version": 1, "title": "A model", "blocks": [{"type": "paragraph", "inlines": [{"type": "text", "text": "From JSON."}]}]}</script></article-reader>
+    <article-reader id="m2"><script type="text/markdown"># Two\n\n> quoted</script></article-reader>`,
+  `<script src="article-reader.js" defer></script>`);
+  await readersReady(mixed.page, 4);
+  assert.equal((await mixed.page.locator("#m1 li").textContent()).trim(), "an item");
+  assert.equal(await mixed.page.locator("#j .ar-title").textContent(), "A model");
+  assert.equal((await mixed.page.locator("#m2 blockquote").textContent()).trim(), "quoted");
+  assert.deepEqual(mixed.wasm, { text: 1, markdown: 1 });
+  assert.deepEqual(await mixed.instances(), { text: 1, markdown: 1 });
+  assert.deepEqual(mixed.problems, []);
+  await mixed.context.close();
+});
+
 test("a reader far below the fold loads only when it comes near", async () => {
   const s = await host(`<h1>Long page</h1><div style="height:8000px"></div><article-reader src="${story}"></article-reader>`,
     `<script src="article-reader.js"></script>`);
   await s.page.waitForTimeout(1000);
-  assert.equal(s.wasmRequests, 0, "nothing loaded for an element 8000 px down");
+  assert.deepEqual(s.wasm, { text: 0, markdown: 0 }, "nothing loaded for an element 8000 px down");
   await s.page.locator("article-reader").scrollIntoViewIfNeeded();
   await readersReady(s.page, 1);
-  assert.equal(s.wasmRequests, 1);
+  assert.deepEqual(s.wasm, { text: 1, markdown: 0 });
   await s.context.close();
 });

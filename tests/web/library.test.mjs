@@ -187,7 +187,7 @@ test(`refuses ${traversals.length} paths that try to leave the served folders or
 
 test("content types: wasm, js, json, txt and md with utf-8, a Markdown article's image, all with nosniff and CORS", async () => {
   const expected = {
-    "/dist/article-reader-core.wasm": "application/wasm",
+    "/dist/article-reader-core-markdown.wasm": "application/wasm",
     "/article-reader.js": "text/javascript; charset=utf-8",
     "/library/index.json": "application/json; charset=utf-8",
     "/library/models/model.json": "application/json; charset=utf-8",

@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorText, launchBrowser, openPage, repoRoot, settled } from "./harness.mjs";
@@ -16,7 +16,7 @@ let browser;
 before(async () => {
   // What serve.sh would build: web/dist (with the shell list) and the release CLI (the indexer).
   const env = { ...process.env, NODE_PATH: "/usr/share/nodejs" };
-  for (const [preset, targets] of [["wasm", ["article_reader_core", "web_shell"]], ["release", ["article-reader"]]]) {
+  for (const [preset, targets] of [["wasm", ["article_reader_core_text", "article_reader_core_markdown", "web_shell"]], ["release", ["article-reader"]]]) {
     if (!existsSync(join(repoRoot, "build", preset, "build.ninja"))) spawnSync("cmake", ["--preset", preset], { cwd: repoRoot, env });
     const built = spawnSync("cmake", ["--build", "--preset", preset, "--target", ...targets], { cwd: repoRoot, env });
     assert.equal(built.status, 0, String(built.stdout) + String(built.stderr));
@@ -31,9 +31,10 @@ after(async () => {
   rmSync(copy, { recursive: true, force: true });
 });
 
-// The copy's server on a fixed port (the cache belongs to the origin, so a restart must reuse it).
-function serve(port) {
-  const child = spawn("python3", [join(copy, "scripts/serve.py"), "--port", String(port), "--quiet"], {
+// The copy's server on a fixed port (the cache belongs to the origin, so a restart must reuse it),
+// with a library folder when given.
+function serve(port, folder) {
+  const child = spawn("python3", [join(copy, "scripts/serve.py"), ...(folder ? [folder] : []), "--port", String(port), "--quiet"], {
     env: { ...process.env, ARTICLE_READER_CLI: join(repoRoot, "build/release/article-reader") },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -91,6 +92,42 @@ test("with the server stopped, the page, the article, search and the library sti
   } finally {
     await s.context.close();
     await server?.stop();
+  }
+});
+
+test("offline, a Markdown article reads as well as a text one: the shell keeps every core", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "article-reader-offline-library-"));
+  writeFileSync(join(folder, "notes.md"), "# Offline notes\n\n## Kept\n\nRead *without* a server.\n");
+  const port = freePort();
+  let server = await serve(port, folder);
+  const s = await openPage(browser);
+  try {
+    await installed(s, server.url); // the default article, plain text: only the text core is used
+    const shell = await s.page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys()).find((n) => n.startsWith("article-reader-shell-")));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname.split("/").pop()).filter((n) => n.startsWith("article-reader-core-"));
+    });
+    assert.deepEqual(shell.map((n) => n.replace(/\.[0-9a-f]{16}\./, ".HASH.")).sort(), ["article-reader-core-markdown.HASH.wasm",
+      "article-reader-core-markdown.js", "article-reader-core-text.HASH.wasm", "article-reader-core-text.js"]);
+    await s.page.goto(`${server.url}?article=library/notes.md`); // keeps the article
+    assert.equal(await settled(s.page), "article", await errorText(s.page));
+
+    await server.stop();
+    server = null;
+    for (const [query, title] of [["?article=library/notes.md", "Offline notes"],
+      ["", "17th China-Japan security dialogue addresses issues of common concern"]]) {
+      await s.page.goto(`http://127.0.0.1:${port}/${query}`);
+      assert.equal(await settled(s.page), "article", await errorText(s.page));
+      assert.equal(await s.page.locator("article-reader .ar-title").textContent(), title);
+    }
+    assert.equal(await s.page.locator("article-reader details.ar-section").count(), 2);
+    await s.page.goto(`http://127.0.0.1:${port}/?article=library/notes.md`);
+    assert.equal(await settled(s.page), "article");
+    assert.equal(await s.page.locator("article-reader .ar-section em").textContent(), "without");
+  } finally {
+    await s.context.close();
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
   }
 });
 

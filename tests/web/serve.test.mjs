@@ -25,7 +25,7 @@ test("serves the page at /, the element beside it and the articles under /assets
 });
 
 test("serves the wasm as application/wasm, with nosniff", async () => {
-  const wasm = await fetch(new URL("dist/article-reader-core.wasm", server.url));
+  const wasm = await fetch(new URL("dist/article-reader-core-text.wasm", server.url));
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
   assert.equal(wasm.headers.get("x-content-type-options"), "nosniff");
@@ -34,25 +34,31 @@ test("serves the wasm as application/wasm, with nosniff", async () => {
   assert.deepEqual([...bytes.slice(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
 });
 
-test("the page loads the core's wasm under its content-hashed name, which HTTP may cache for a year", async () => {
+test("the page of a text article loads only the text core, its wasm under its content-hashed name, which HTTP may cache for a year", async () => {
   const browser = await launchBrowser();
   try {
     const { page, problems } = await openPage(browser);
-    const wasm = [];
-    page.on("response", (r) => { if (new URL(r.url()).pathname.endsWith(".wasm")) wasm.push(r); });
+    const wasm = [], cores = [];
+    page.on("response", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith(".wasm")) wasm.push(r);
+      if (/\/article-reader-core[^/]*\.js$/.test(path)) cores.push(path.split("/").pop());
+    });
     await page.goto(server.url);
     assert.equal(await settled(page), "article");
     assert.deepEqual(problems, []);
     assert.equal(wasm.length, 1, `one wasm fetched: ${wasm.map((r) => r.url())}`);
+    assert.deepEqual(cores, ["article-reader-core-text.js"]);
     const name = new URL(wasm[0].url()).pathname.split("/").pop();
-    assert.match(name, /^article-reader-core\.[0-9a-f]{16}\.wasm$/);
+    assert.match(name, /^article-reader-core-text\.[0-9a-f]{16}\.wasm$/);
     assert.equal((await wasm[0].allHeaders())["cache-control"], "public, max-age=31536000, immutable");
     // The name is the hash of the bytes, so a new build is a new URL.
     const bytes = await wasm[0].body();
     const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-    assert.equal(name, `article-reader-core.${hash}.wasm`);
+    assert.equal(name, `article-reader-core-text.${hash}.wasm`);
     // What is not content-hashed is revalidated on each use, so an edit shows at once.
-    for (const path of ["", "dist/article-reader.js", "dist/article-reader-core.js", "dist/article-reader-core.wasm"]) {
+    for (const path of ["", "dist/article-reader.js", "dist/article-reader-core-text.js", "dist/article-reader-core-text.wasm",
+      "dist/article-reader-core-markdown.js"]) {
       assert.equal((await fetch(new URL(path, server.url))).headers.get("cache-control"), "no-cache", path);
     }
   } finally {
