@@ -260,6 +260,7 @@ SearchResultJs search_shown(int handle, const std::string& query) {
     });
 }
 
+#if !defined(ARTICLE_READER_WITHOUT_EXPORT)
 // One self-contained HTML file for an article, as `article-reader export` writes it: the page's
 // "Download for offline" passes the three assets it fetched (web/article-reader.js, its CSS and
 // dist/article-reader-core.single.js).
@@ -279,6 +280,7 @@ RenderResult export_html_js(const std::string& bytes, const std::string& format,
         return r;
     });
 }
+#endif
 
 // The CommonMark parser is in the cores that read Markdown only (src/ingest/readers.cpp): in the
 // others commonmark() and commonmarkInput() say so, and the linker leaves the parser out.
@@ -411,7 +413,11 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     emscripten::function("commonmark", &commonmark);
     emscripten::function("inputBuffer", &input_buffer);
     emscripten::function("commonmarkInput", &commonmark_input);
+#if !defined(ARTICLE_READER_WITHOUT_EXPORT)
+    // The page's "Download for offline" makes the file from the model JSON with the text core; the
+    // Markdown core, which reads no JSON, leaves the exporter out (CMakeLists.txt, add_web_core).
     emscripten::function("exportHtml", &export_html_js);
+#endif
     emscripten::function("version", &version);
     emscripten::function("decodeUtf8", &decode_utf8_bytes);
 }
