@@ -102,7 +102,7 @@ const format = formatOf(src);
 const { json, html: rendered } = await render(join(root, src), format);
 const html = relativeToArticle(rendered, src);
 const key = articleKey(json);
-const { wasm } = coreFiles(format);
+const { js: coreJs, wasm } = coreFiles(format);
 const shadow = `<template shadowrootmode="open"><link rel="stylesheet" href="dist/article-reader.css">` +
   `<div class="ar-root" data-theme="auto" data-size="medium" data-width="medium" data-leading="normal" data-toc="show"` +
   ` data-prerendered="${escapeAttribute(key)}" data-src="${escapeAttribute(src)}" data-format="${format}">` +
@@ -110,7 +110,7 @@ const shadow = `<template shadowrootmode="open"><link rel="stylesheet" href="dis
 // What web/first-paint.js needs before the body is parsed: which article is pre-rendered, its
 // place key (a remembered place means waiting for the element) and the wasm to preload.
 const meta = `<meta name="article-reader-prerendered" content="${escapeAttribute(key)}" data-src="${escapeAttribute(src)}"` +
-  ` data-core="dist/${escapeAttribute(wasm)}">`;
+  ` data-core="dist/${escapeAttribute(wasm)}" data-core-js="dist/${escapeAttribute(coreJs)}">`;
 const firstPaint = '<script src="first-paint.js"></script>';
 if (page.split(firstPaint).length !== 2) throw new Error(`web/index.html must hold ${firstPaint} once`);
 const out = page

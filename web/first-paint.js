@@ -31,11 +31,14 @@
 
   // The reader fetches its article and the core's wasm as soon as it upgrades; asked for here,
   // they download with the page's own files.
-  const preload = (href) => {
-    const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href });
-    link.crossOrigin = "anonymous"; // as the reader's fetch() and the core's streaming compile ask
+  const preload = (href, as = "fetch") => {
+    const link = Object.assign(document.createElement("link"), { rel: "preload", as, href });
+    if (as === "fetch") link.crossOrigin = "anonymous"; // as the reader's fetch() and the core's streaming compile ask
     document.head.append(link);
   };
   preload(prerendered?.dataset.src ?? "assets/articles/china-japan-security-dialogue.txt");
   if (prerendered?.dataset.core) preload(prerendered.dataset.core);
+  // and the JS of the core for its format (docs/architecture.md, "A core per format"), which an
+  // ?article= of another format would not use
+  if (prerendered?.dataset.coreJs) preload(prerendered.dataset.coreJs, "script");
 })();

@@ -6,11 +6,15 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openPage, repoRoot, settled, useServerAndBrowser } from "./harness.mjs";
-import { makeBook } from "../../bench/book.mjs";
+import { makeBook, makeMarkdownBook } from "../../bench/book.mjs";
 
 const env = useServerAndBrowser();
 const bookFile = "dist/test-worker-book.txt";
-before(() => writeFileSync(join(repoRoot, "web", bookFile), makeBook(5 * 1024 * 1024)));
+const markdownFile = "dist/test-worker-book.md"; // over the worker's 512 KB
+before(() => {
+  writeFileSync(join(repoRoot, "web", bookFile), makeBook(5 * 1024 * 1024));
+  writeFileSync(join(repoRoot, "web", markdownFile), makeMarkdownBook(700 * 1024));
+});
 
 // Notes long tasks, workers made, and whether a progress bar showed before the article did.
 function watch({ noWorkers }) {
@@ -89,6 +93,22 @@ test("without workers, the page's own core reads the 5 MB article", async () => 
   const s = await open({ noWorkers: true });
   assert.equal(await s.page.evaluate(() => document.querySelector("article-reader").article.sections.length > 500), true);
   await s.page.locator("article-reader .ar-search-input").fill("hayashi");
+  await s.page.waitForFunction(() => /^1 of \d/.test(document.querySelector("article-reader").shadowRoot.querySelector(".ar-search-count").textContent));
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+});
+
+test("a large Markdown article is read in a worker by the Markdown core, and the text core is not fetched", async () => {
+  const s = await openPage(env.browser);
+  const cores = [];
+  s.page.on("request", (r) => { if (/article-reader-core-\w+\.js$/.test(r.url())) cores.push(r.url().split("/").pop()); });
+  await s.page.addInitScript(watch, { noWorkers: false });
+  await s.page.goto(`${env.server.url}?article=${markdownFile}`);
+  assert.equal(await settled(s.page), "article");
+  assert.equal(await s.page.evaluate(() => window.__workers), 1, "the core ran in one worker");
+  assert.deepEqual(cores, ["article-reader-core-markdown.js"]);
+  assert.ok(await s.page.evaluate(() => document.querySelector("article-reader").article.sections.length > 10));
+  await s.page.locator("article-reader .ar-search-input").fill("markdown");
   await s.page.waitForFunction(() => /^1 of \d/.test(document.querySelector("article-reader").shadowRoot.querySelector(".ar-search-count").textContent));
   assert.deepEqual(s.problems, []);
   await s.context.close();
