@@ -217,7 +217,7 @@ def split_path(raw):
             segments.append(data.decode("utf-8"))
         except UnicodeDecodeError:
             raise Refused(404) from None
-    return segments, target.endswith("/")
+    return segments
 
 
 def within(root, path):
@@ -296,7 +296,7 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
 
     def resolve(self):
         """("index", None) for /library/index.json, or ("file", real path). Raises Refused."""
-        segments, folder_url = split_path(self.path)
+        segments = split_path(self.path)
         libraries = self.server.libraries
         if segments[:1] == ["library"]:
             if segments[1:] == ["index.json"]:
@@ -312,12 +312,11 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
             root, rest = self.server.web, segments
         real = within(root, os.path.join(root, *rest))
         if os.path.isdir(real):
-            index = os.path.join(real, "index.html")
-            if root != self.server.web or not os.path.isfile(index):
+            # Only the top folder is a page; no other is listed or answers with an index.html of
+            # its own (web/dist/ holds the built page, which is served at / alone).
+            if real != self.server.web:
                 raise Refused(404)
-            if not folder_url and rest:
-                raise Refused(301)
-            real = within(root, index)
+            real = within(root, os.path.join(real, "index.html"))
         return "file", self.prerendered(real)
 
     def prerendered(self, real):
@@ -332,14 +331,7 @@ class ReaderHandler(http.server.SimpleHTTPRequestHandler):
         try:
             kind, path = self.resolve()
         except Refused as r:
-            if r.status == 301:
-                target = self.path.split("?", 1)
-                self.send_response(301)
-                self.send_header("Location", target[0] + "/" + ("?" + target[1] if len(target) > 1 else ""))
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-            else:
-                self.send_error(r.status)
+            self.send_error(r.status)
             return None
         if kind == "index":
             return self.send_index()
