@@ -200,10 +200,24 @@
     return update;
   }
 
-  // What the ready event carries besides the model itself: the title and the top-level sections.
-  // A declaration, so that the worker's side (which returns before this line runs) can call it too.
-  function outlineOf(model) {
-    return { title: model.title, sections: model.sections.map((x) => ({ id: x.id, heading: x.heading })) };
+  // The core reads bytes it is given in its own memory, and frees them once decoded: through an
+  // Embind string, a book would be in its memory three times over for the whole read.
+  function viewIn(core, bytes, format, options) {
+    const input = core.inputBuffer(bytes.length);
+    if (!input) return core.viewParts(bytes, format, options); // more than the core takes: it says so
+    input.set(bytes);
+    return core.viewPartsInput(bytes.length, format, options);
+  }
+
+  // The model's JSON, from the article the core keeps, in pieces that are never whole in its memory.
+  function modelPieces(core, handle, take) {
+    const error = core.model(handle, take);
+    if (error) throw new Error(error);
+  }
+
+  function decodePieces(pieces) {
+    const decoder = new TextDecoder();
+    return pieces.map((piece) => decoder.decode(piece, { stream: true })).join("") + decoder.decode();
   }
 
   // ------------------------------------------------------------------ the core in a worker
@@ -232,16 +246,14 @@
           .then((c) => (core = c).version());
       }
       if (op === "view") {
-        const r = core.viewParts(data.bytes, data.format, data.options);
-        const model = r.error ? null : JSON.parse(r.json);
-        // the page gets what its ready event needs without parsing 10 MB of JSON itself
-        const outline = model && outlineOf(model);
-        // the JSON goes over as transferred bytes, so the page does not copy 10 MB of string it
-        // may never read; it decodes them only when the model is asked for
-        const jsonBytes = new TextEncoder().encode(r.json);
+        const r = viewIn(core, data.bytes, data.format, data.options);
+        if (r.error) return r;
+        // The model goes over now, as transferred bytes (the page asks for it synchronously), but
+        // the page decodes them only when the model is asked for.
+        const pieces = [];
+        modelPieces(core, r.handle, (piece) => pieces.push(piece.slice()));
         // and the sections and contents entries too, each as one buffer (HtmlParts)
-        const [sections, toc] = r.error ? [[], []] : [packParts(r.sections), packParts(r.toc)];
-        return { ...r, json: undefined, jsonBytes, sections, toc, key: r.error ? "" : articleKey(r.json), outline };
+        return { ...r, pieces, sections: packParts(r.sections), toc: packParts(r.toc) };
       }
       if (op === "search") return core.search(data.handle, data.query);
       if (op === "release") return core.release(data.handle);
@@ -251,7 +263,7 @@
       try {
         const result = await answer(id, op, data);
         const packed = [result?.sections, result?.toc].filter((parts) => parts?.bytes).map((parts) => parts.bytes.buffer);
-        const transfer = result?.jsonBytes ? [result.jsonBytes.buffer, ...packed] : [];
+        const transfer = [...(result?.pieces ?? []).map((piece) => piece.buffer), ...packed];
         self.postMessage({ id, result }, transfer);
       } catch (error) {
         self.postMessage({ id, failure: String(error?.message ?? error) });
@@ -332,25 +344,41 @@
   }
 
   // `lang` and `dir` override what the core guesses from the text's script. The model is parsed
-  // from its JSON only when someone asks for it (10 MB of JSON is a long task on its own).
+  // from its JSON only when someone asks for it (10 MB of JSON is a long task on its own); on the
+  // page, its JSON is written only then, from the article the core keeps for search, and `keep`
+  // takes it out before that article is released.
   async function readArticle(bytes, format, where, { lang, dir }, progress) {
     const core = await coreFor(bytes.length, format);
     const options = JSON.stringify({ ...(lang ? { lang } : {}), ...(dir === "ltr" || dir === "rtl" ? { dir } : {}) });
     progress?.("Reading the article…");
     let result;
     try {
-      result = await core.viewParts(bytes, format, options);
+      result = core.terminate ? await core.viewParts(bytes, format, options) : viewIn(core, bytes, format, options);
     } catch (cause) {
       throw readerError(`Could not read ${where}`, dropCore(core, format, cause, bytes.length));
     }
     if (result.error) throw readerError(`Could not read ${where}`, result.error);
     let model = null;
+    let pieces = result.pieces ?? null;
+    const keep = () => {
+      if (model || pieces) return;
+      pieces = [];
+      modelPieces(core, result.handle, (piece) => pieces.push(piece.slice()));
+    };
     return {
-      model: () => (model ??= JSON.parse(result.json ?? new TextDecoder().decode(result.jsonBytes))),
-      outline: result.outline ?? null,
+      model: () => {
+        if (!model) {
+          keep();
+          model = JSON.parse(decodePieces(pieces));
+          pieces = null;
+        }
+        return model;
+      },
+      keep,
+      outline: result.outline,
       core,
       handle: result.handle,
-      key: result.key || articleKey(result.json),
+      key: placeKey(result.hash),
       html: result.html, // the shell: the article without its contents entries and top-level sections
       toc: result.toc,
       sections: result.sections,
@@ -1071,11 +1099,11 @@
   // ------------------------------------------------------------------ remembered place
 
   // Per article, keyed by a hash of its model: which sections the reader closed, and how far they
-  // had read (a fraction of the article, which survives a change of text size).
-  function articleKey(json) {
-    let hash = 0x811c9dc5; // FNV-1a, 32 bits: enough to tell one reader's articles apart
-    for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193);
-    return `article-reader:place:${(hash >>> 0).toString(16)}`;
+  // had read (a fraction of the article, which survives a change of text size). The core computes
+  // it (model_hash in src/article/json.hpp): FNV-1a of the model JSON's UTF-16 code units, as this
+  // script once did over the JSON string, so places kept then still match.
+  function placeKey(hash) {
+    return `article-reader:place:${hash}`;
   }
 
   // How far through the article the viewport is, 0 to 1; `whenShort` for an article that fits.
@@ -1170,6 +1198,7 @@
 
     #view = null;
     #model = null; // gives the model shown, parsed from its JSON on first use
+    #keep = null; // takes the shown model's JSON out of the core before its article is released
     #core = null; // the core (on the page or in the worker) that holds the article for search
     #loads = 0;
     #settle = null;
@@ -1397,7 +1426,7 @@
         progress.done();
         this.#display(result);
         this.#settleReady("resolve", result.model);
-        const outline = result.outline ?? outlineOf(result.model());
+        const outline = result.outline;
         this.#emit("ready", { get article() { return result.model(); }, title: outline.title, sections: outline.sections.map((x) => x.id) });
         return { model: result.model };
       } catch (error) {
@@ -1422,7 +1451,11 @@
 
     #display(result) {
       performance.mark?.("article-reader-display"); // where reading ends and the DOM work begins (tests/web/worker.test.mjs)
-      if (this.#handle) this.#core.release(this.#handle); // the old article's copy in wasm
+      if (this.#handle) {
+        this.#keep?.(); // a ready event's article may still be asked for
+        this.#core.release(this.#handle); // the old article's copy in wasm
+      }
+      this.#keep = result.keep;
       this.#handle = result.handle;
       this.#core = result.core;
       this.#model = result.model;

@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,13 +35,18 @@ const char* block_name(BlockType t) {
     return "paragraph";
 }
 
-// Writes JSON straight into one string, laid out as nlohmann's dump(2) or dump() would, without
-// building a tree first: the model can be as large as the input, and a tree of it costs several
-// times its size in allocations.
+// Writes JSON as nlohmann's dump(2) or dump() would lay it out, without building a tree first (the
+// model can be as large as the input, and a tree of it costs several times its size), into a buffer
+// that goes to the sink each time it passes piece_bytes: a book's JSON never has to sit whole in
+// memory, nor twice while a growing string copies itself.
 class Writer {
 public:
-    explicit Writer(bool pretty) : pretty_(pretty) {}
-    std::string take() { return std::move(out_); }
+    Writer(bool pretty, const JsonSink& sink) : pretty_(pretty), sink_(sink) { out_.reserve(piece_bytes + 1024); }
+
+    void finish() {
+        if (!out_.empty()) sink_(out_);
+        out_.clear();
+    }
 
     void open(char bracket) {
         out_ += bracket;
@@ -75,7 +81,9 @@ public:
     }
 
 private:
+    static constexpr size_t piece_bytes = 64 * 1024;
     bool pretty_;
+    const JsonSink& sink_;
     std::string out_;
     std::vector<bool> first_;
 
@@ -86,6 +94,10 @@ private:
     }
 
     void separate() {
+        if (out_.size() >= piece_bytes) {
+            sink_(out_);
+            out_.clear();
+        }
         if (!first_.back()) out_ += ',';
         first_.back() = false;
         newline();
@@ -236,8 +248,8 @@ void write_sections(Writer& w, const std::vector<Section>& sections) {
 
 }  // namespace
 
-std::string write_json(const Article& a, bool pretty) {
-    Writer w(pretty);
+void write_json(const Article& a, bool pretty, const JsonSink& sink) {
+    Writer w(pretty, sink);
     w.open('{');
     w.key("version").value(model_version);
     w.key("title").value(a.title);
@@ -261,9 +273,43 @@ std::string write_json(const Article& a, bool pretty) {
     w.close(']');
     w.key("stats"), write_stats(w, a.stats);
     w.close('}');
-    std::string out = w.take();
-    if (pretty) out += '\n';
+    w.finish();
+    if (pretty) sink("\n");
+}
+
+std::string write_json(const Article& a, bool pretty) {
+    std::string out;
+    write_json(a, pretty, [&](std::string_view piece) { out.append(piece); });
     return out;
+}
+
+std::string model_hash(const Article& a) {
+    uint32_t hash = 0x811c9dc5;
+    const auto unit = [&](uint32_t u) { hash = (hash ^ u) * 0x01000193u; };
+    uint32_t code = 0;  // the code point being read, and how many continuation bytes it still needs
+    int left = 0;
+    write_json(a, false, [&](std::string_view piece) {
+        for (const char ch : piece) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (c < 0x80) {
+                unit(c);
+            } else if (c >= 0xC0) {
+                left = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+                code = c & (0x3Fu >> left);
+            } else if (code = (code << 6) | (c & 0x3Fu); --left == 0) {
+                if (code < 0x10000) {
+                    unit(code);
+                } else {  // a surrogate pair in UTF-16
+                    unit(0xD800 + ((code - 0x10000) >> 10));
+                    unit(0xDC00 + ((code - 0x10000) & 0x3FF));
+                }
+            }
+        }
+    });
+    std::string hex;
+    do hex.insert(hex.begin(), "0123456789abcdef"[hash & 15]);
+    while (hash >>= 4);
+    return hex;
 }
 
 }  // namespace reader

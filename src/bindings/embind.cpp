@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <map>
 #include <memory>
 #include <new>
@@ -54,10 +55,14 @@ struct ViewResult {
 // view() with the reading view in parts (format/html.hpp, render_html_parts): `html` is the shell,
 // `toc` a JS array of the top-level sections' entries in its contents, `sections` one of the
 // top-level sections' HTML and `units` one of [first, end) unit numbers for each, so that the page
-// can turn an entry or a section into DOM only when it is needed.
+// can turn an entry or a section into DOM only when it is needed. The model's JSON is not part of
+// it (for a book it is twice the input): `outline` is what the page's ready event tells,
+// {title, sections: [{id, heading}]} of the top-level sections, `hash` the model's
+// (article/json.hpp, model_hash), and model(handle, receive) gives the JSON when it is asked for.
 struct ViewPartsResult {
-    std::string json;
     std::string html;
+    std::string hash;
+    emscripten::val outline = emscripten::val::null();
     emscripten::val toc = emscripten::val::array();  // each top-level section's contents entry
     emscripten::val sections = emscripten::val::array();
     emscripten::val units = emscripten::val::array();
@@ -147,23 +152,18 @@ R guarded(F&& body) {
 }
 #endif
 
-// What view() and viewParts() share: the format, the options, the read and the model JSON, into
-// `r`. Returns the article, or nothing with `r.error` set.
+// The format, the options and the read, into `r`. Returns the article, or nothing with `r.error`
+// set. `done_with_bytes` as read_article's (ingest/read.hpp).
 template <typename R>
-std::optional<Article> read_for_view(const std::string& bytes, const std::string& format, const std::string& options_json,
-                                     ViewOptions& options, R& r) {
+std::optional<Article> read_for_view(std::string_view bytes, const std::string& format, const std::string& options_json,
+                                     ViewOptions& options, R& r, const std::function<void()>& done_with_bytes = [] {}) {
     Format f = Format::text;
     if (r.error = format_error(format, f); !r.error.empty()) return std::nullopt;
     if (r.error = view_options_from_json(options_json, options); !r.error.empty()) return std::nullopt;
-    ReadResult read = read_article(bytes, f, options.read);
+    ReadResult read = read_article(bytes, f, options.read, done_with_bytes);
     r.warnings = join_lines(read.warnings);
     if (!read.article) {
         r.error = read.error;
-        return std::nullopt;
-    }
-    r.json = write_json(*read.article, false);
-    if (std::string e = output_error("the article model", r.json.size()); !e.empty()) {
-        r = failed<R>(e);
         return std::nullopt;
     }
     return std::move(read.article);
@@ -175,6 +175,8 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
         ViewOptions options;
         std::optional<Article> article = read_for_view(bytes, format, options_json, options, r);
         if (!article) return r;
+        r.json = write_json(*article, false);
+        if (std::string e = output_error("the article model", r.json.size()); !e.empty()) return failed<ViewResult>(e);
         r.html = render_html(*article, options.html);
         if (std::string e = output_error("the reading view", r.html.size()); !e.empty()) return failed<ViewResult>(e);
         r.handle = next_handle++;
@@ -183,30 +185,74 @@ ViewResult view(const std::string& bytes, const std::string& format, const std::
     });
 }
 
-ViewPartsResult view_parts(const std::string& bytes, const std::string& format, const std::string& options_json) {
+// {title, sections: [{id, heading}]}: the top-level sections, for the page's ready event.
+emscripten::val outline_of(const Article& a) {
+    emscripten::val sections = emscripten::val::array();
+    for (const Section& s : a.sections) {
+        emscripten::val entry = emscripten::val::object();
+        entry.set("id", s.id);
+        entry.set("heading", s.heading);
+        sections.call<void>("push", entry);
+    }
+    emscripten::val outline = emscripten::val::object();
+    outline.set("title", a.title);
+    outline.set("sections", sections);
+    return outline;
+}
+
+// Each contents entry and top-level section goes to JavaScript as soon as it is written, so that
+// the core never holds the whole reading view; `bytes` counts them for the output limit.
+struct PartsToJs final : HtmlPartsSink {
+    ViewPartsResult& r;
+    size_t bytes = 0;
+    explicit PartsToJs(ViewPartsResult& result) : r(result) {}
+    void toc_entry(std::string html) override {
+        bytes += html.size();
+        r.toc.call<void>("push", html);
+    }
+    void section(HtmlSection s) override {
+        bytes += s.html.size();
+        r.sections.call<void>("push", s.html);
+        emscripten::val range = emscripten::val::array();
+        range.call<void>("push", s.first_unit);
+        range.call<void>("push", s.end_unit);
+        r.units.call<void>("push", range);
+    }
+};
+
+ViewPartsResult view_parts_of(std::string_view bytes, const std::string& format, const std::string& options_json,
+                              const std::function<void()>& done_with_bytes) {
     return guarded<ViewPartsResult>([&] {
         ViewPartsResult r;
         ViewOptions options;
-        std::optional<Article> article = read_for_view(bytes, format, options_json, options, r);
+        std::optional<Article> article = read_for_view(bytes, format, options_json, options, r, done_with_bytes);
         if (!article) return r;
-        HtmlParts parts = render_html_parts(*article, options.html);
-        size_t total = parts.shell.size();
-        for (const HtmlSection& s : parts.sections) total += s.html.size();
-        for (const std::string& entry : parts.toc) total += entry.size();
-        if (std::string e = output_error("the reading view", total); !e.empty()) return failed<ViewPartsResult>(e);
-        r.html = std::move(parts.shell);
-        for (std::string& entry : parts.toc) r.toc.call<void>("push", std::move(entry));
-        for (HtmlSection& s : parts.sections) {
-            r.sections.call<void>("push", std::move(s.html));
-            emscripten::val range = emscripten::val::array();
-            range.call<void>("push", s.first_unit);
-            range.call<void>("push", s.end_unit);
-            r.units.call<void>("push", range);
-        }
+        r.hash = model_hash(*article);
+        r.outline = outline_of(*article);
+        PartsToJs parts(r);
+        r.html = render_html_parts(*article, options.html, parts);
+        if (std::string e = output_error("the reading view", parts.bytes + r.html.size()); !e.empty())
+            return failed<ViewPartsResult>(e);
         r.handle = next_handle++;
         shown.emplace(r.handle, std::move(*article));
         return r;
     });
+}
+
+ViewPartsResult view_parts(const std::string& bytes, const std::string& format, const std::string& options_json) {
+    return view_parts_of(bytes, format, options_json, [] {});
+}
+
+// The model of a shown article as compact JSON (view()'s `json`), handed to `receive` in pieces of
+// about 64 KB, each a Uint8Array of UTF-8 that points into the core's memory and is valid only
+// during that call: the whole JSON is never in the core's memory. Returns "" or the error.
+std::string model_json(int handle, emscripten::val receive) {
+    const auto it = shown.find(handle);
+    if (it == shown.end()) return "no article " + std::to_string(handle) + " is shown (released, or never viewed)";
+    write_json(it->second, false, [&](std::string_view piece) {
+        receive(emscripten::val(emscripten::typed_memory_view(piece.size(), reinterpret_cast<const unsigned char*>(piece.data()))));
+    });
+    return "";
 }
 
 // The model only: no rendering, and nothing kept for search.
@@ -363,6 +409,23 @@ BytesResult commonmark_input(double length) {
     return r;
 }
 
+// viewParts() for bytes the page wrote into inputBuffer(), which the core frees as soon as it has
+// decoded them: Embind's std::string would hold two more copies of the input for the whole call.
+//   core.inputBuffer(bytes.length).set(bytes);
+//   const r = core.viewPartsInput(bytes.length, format, options);
+ViewPartsResult view_parts_input(double length, const std::string& format, const std::string& options_json) {
+    if (!(length >= 0) || length > static_cast<double>(input_capacity))
+        return failed<ViewPartsResult>("viewPartsInput(length): length is past the buffer inputBuffer() gave");
+    const std::string_view bytes(input_bytes.get(), static_cast<size_t>(length));
+    ViewPartsResult r = view_parts_of(bytes, format, options_json, [] {
+        input_bytes.reset();
+        input_capacity = 0;
+    });
+    input_bytes.reset();  // also when the input was refused before it was decoded
+    input_capacity = 0;
+    return r;
+}
+
 void release(int handle) { shown.erase(handle); }
 
 std::string version() { return ARTICLE_READER_VERSION; }
@@ -392,8 +455,9 @@ EMSCRIPTEN_BINDINGS(article_reader) {
         .field("warnings", &ViewResult::warnings)
         .field("handle", &ViewResult::handle);
     value_object<ViewPartsResult>("ViewPartsResult")
-        .field("json", &ViewPartsResult::json)
         .field("html", &ViewPartsResult::html)
+        .field("hash", &ViewPartsResult::hash)
+        .field("outline", &ViewPartsResult::outline)
         .field("toc", &ViewPartsResult::toc)
         .field("sections", &ViewPartsResult::sections)
         .field("units", &ViewPartsResult::units)
@@ -408,6 +472,8 @@ EMSCRIPTEN_BINDINGS(article_reader) {
     emscripten::function("render", &render);
     emscripten::function("view", &view);
     emscripten::function("viewParts", &view_parts);
+    emscripten::function("viewPartsInput", &view_parts_input);
+    emscripten::function("model", &model_json);
     emscripten::function("search", &search_shown);
     emscripten::function("release", &release);
     emscripten::function("commonmark", &commonmark);

@@ -154,10 +154,13 @@ int run(const Args& args) {
         if (const std::string error = read_assets(args.web, assets); !error.empty()) return fail("", error);
         return write_output(args.output, export_html(*read.article, assets));
     }
-    const std::string out = args.command == "json"
-                                ? write_json(*read.article, true)
-                                : render_html(*read.article);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    // The JSON goes out as it is written: a book's is four times the input, pretty-printed.
+    if (args.command == "json") {
+        write_json(*read.article, true, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+    } else {
+        const std::string out = render_html(*read.article);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+    }
     return std::fflush(stdout) == 0 ? 0 : fail("", "could not write the output");
 }
 

@@ -54,7 +54,7 @@ std::string export_html(const Article& article, const ExportAssets& assets, cons
     out += "\n</script>\n<script>\n";
     out += inline_script_text(assets.element_js);
     out += "\n</script>\n</head>\n<body>\n<article-reader><template type=\"application/json\">";
-    escape_html(write_json(article, false), out);
+    write_json(article, false, [&](std::string_view piece) { escape_html(piece, out); });
     out += "</template>\n<div class=\"ar-root\" data-theme=\"auto\">\n";
     out += render_html(article, options);
     out += "</div></article-reader>\n</body>\n</html>\n";

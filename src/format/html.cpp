@@ -7,7 +7,7 @@ namespace {
 
 class HtmlWriter {
 public:
-    explicit HtmlWriter(const HtmlOptions& options, HtmlParts* parts = nullptr) : options_(options), parts_(parts) {}
+    explicit HtmlWriter(const HtmlOptions& options, HtmlPartsSink* parts = nullptr) : options_(options), parts_(parts) {}
 
     std::string take() { return std::move(out_); }
 
@@ -45,7 +45,7 @@ public:
 
 private:
     const HtmlOptions& options_;
-    HtmlParts* parts_;  // when set, each top-level section is written there instead of into out_
+    HtmlPartsSink* parts_;  // when set, each top-level section goes there instead of into out_
     std::string out_;
     int units_ = 0;
 
@@ -116,7 +116,7 @@ private:
         std::string article;
         std::swap(article, out_);
         toc_entry(s);
-        parts_->toc.push_back(std::move(out_));
+        parts_->toc_entry(std::move(out_));
         out_ = std::move(article);
     }
 
@@ -143,7 +143,7 @@ private:
         std::swap(article, out_);
         const int first = units_;
         section(s);
-        parts_->sections.push_back({std::move(out_), first, units_});
+        parts_->section({std::move(out_), first, units_});
         out_ = std::move(article);
     }
 
@@ -365,12 +365,20 @@ std::string render_html(const Article& article, const HtmlOptions& options) {
     return writer.take();
 }
 
-HtmlParts render_html_parts(const Article& article, const HtmlOptions& options) {
-    HtmlParts parts;
-    HtmlWriter writer(options, &parts);
+std::string render_html_parts(const Article& article, const HtmlOptions& options, HtmlPartsSink& sink) {
+    HtmlWriter writer(options, &sink);
     writer.article(article);
-    parts.shell = writer.take();
-    return parts;
+    return writer.take();
+}
+
+HtmlParts render_html_parts(const Article& article, const HtmlOptions& options) {
+    struct Collect final : HtmlPartsSink {
+        HtmlParts parts;
+        void toc_entry(std::string html) override { parts.toc.push_back(std::move(html)); }
+        void section(HtmlSection section) override { parts.sections.push_back(std::move(section)); }
+    } collect;
+    collect.parts.shell = render_html_parts(article, options, collect);
+    return std::move(collect.parts);
 }
 
 }  // namespace reader

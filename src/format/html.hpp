@@ -45,4 +45,16 @@ struct HtmlParts {
 
 HtmlParts render_html_parts(const Article& article, const HtmlOptions& options = {});
 
+// The same, each contents entry and section handed to `sink` as soon as it is written, so that a
+// caller can pass it on and free it (a book's reading view need never be whole in memory). Returns
+// the shell.
+struct HtmlPartsSink {
+    virtual void toc_entry(std::string html) = 0;
+    virtual void section(HtmlSection section) = 0;
+
+protected:
+    ~HtmlPartsSink() = default;
+};
+std::string render_html_parts(const Article& article, const HtmlOptions& options, HtmlPartsSink& sink);
+
 }  // namespace reader

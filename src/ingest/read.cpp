@@ -66,14 +66,28 @@ ReadResult failure(std::string message) {
     return r;
 }
 
-ReadResult read_decoded(const DecodedText& decoded, Format format) {
-    if (blank(decoded.text)) return failure("the article has no text: the input is only white space");
+// `text` is the decoded input; `decoded` says what decoding repaired.
+ReadResult read_decoded(std::string_view text, const DecodedText& decoded, Format format) {
+    if (blank(text)) return failure("the article has no text: the input is only white space");
     Article article;
-    if (std::string error = read_format(format, decoded.text, article); !error.empty()) return failure(error);
+    if (std::string error = read_format(format, text, article); !error.empty()) return failure(error);
     ReadResult r;
     r.article = std::move(article);
     r.warnings = repair_warnings(decoded);
     return r;
+}
+
+// Most inputs are valid UTF-8 with LF line ends already: those are read as they are, with no
+// decoded copy beside them. Otherwise the copy is made and the bytes are given up at once.
+ReadResult decode_and_read(std::string_view bytes, Format format, const std::function<void()>& done_with_bytes) {
+    if (decodes_unchanged(bytes)) {
+        ReadResult r = read_decoded(bytes, DecodedText{}, format);
+        done_with_bytes();
+        return r;
+    }
+    const DecodedText decoded = decode_utf8(bytes);
+    done_with_bytes();
+    return read_decoded(decoded.text, decoded, format);
 }
 
 }  // namespace
@@ -98,6 +112,11 @@ Format format_for_path(std::string_view path) {
 }
 
 ReadResult read_article(std::string_view bytes, Format format, const ReadOptions& options) {
+    return read_article(bytes, format, options, [] {});
+}
+
+ReadResult read_article(std::string_view bytes, Format format, const ReadOptions& options,
+                        const std::function<void()>& done_with_bytes) {
     if (!options.lang.empty() && !is_language_tag(options.lang))
         return failure("lang: expected a language tag such as \"en\" or \"zh-Hans\"");
     if (!options.dir.empty() && options.dir != "ltr" && options.dir != "rtl") return failure("dir: expected \"ltr\" or \"rtl\"");
@@ -107,7 +126,7 @@ ReadResult read_article(std::string_view bytes, Format format, const ReadOptions
 #if defined(__cpp_exceptions)
     try {
 #endif
-        ReadResult r = read_decoded(decode_utf8(bytes), format);
+        ReadResult r = decode_and_read(bytes, format, done_with_bytes);
         if (r.article) apply(options, *r.article);
         return r;
 #if defined(__cpp_exceptions)

@@ -1,6 +1,7 @@
 // The front door of the core: bytes of some format in, an Article or a specific error out.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,5 +36,12 @@ struct ReadResult {
 
 // Never throws: every failure, including running out of memory, becomes `error`.
 ReadResult read_article(std::string_view bytes, Format format, const ReadOptions& options = {});
+
+// The same, for bytes the caller can free once the core no longer needs them: `done_with_bytes` is
+// called then (right after decoding when it changed them, else after the read), so that the input
+// and a decoded copy of it never both stay for the whole read. It is not called when the input is
+// refused before decoding (empty, too large, binary, bad options).
+ReadResult read_article(std::string_view bytes, Format format, const ReadOptions& options,
+                        const std::function<void()>& done_with_bytes);
 
 }  // namespace reader

@@ -127,3 +127,41 @@ TEST_CASE("the writer escapes quotes, backslashes and control characters as JSON
     REQUIRE(read_json_article(json, back) == "");
     CHECK(back.title == a.title);
 }
+
+TEST_CASE("the JSON in pieces is the JSON, and its hash is the page's old hash of the JSON string") {
+    const ReadResult read = read_article(read_source_file("assets/articles/china-japan-security-dialogue.txt"), Format::text);
+    REQUIRE(read.article);
+    for (const bool pretty : {false, true}) {
+        std::string joined;
+        size_t pieces = 0;
+        write_json(*read.article, pretty, [&](std::string_view piece) {
+            CHECK(!piece.empty());
+            joined += piece;
+            ++pieces;
+        });
+        CHECK(joined == write_json(*read.article, pretty));
+        CHECK(pieces >= 1);
+    }
+    // What web/article-reader.js computed from the JSON string with FNV-1a over charCodeAt(): a
+    // code point past the BMP counts as its two surrogates.
+    Article a;
+    a.title = "Emoji \xF0\x9F\x98\x80 \xE4\xB8\xAD\xE6\x96\x87 \xC3\xA9";
+    REQUIRE(write_json(a, false) ==
+            R"({"version":1,"title":"Emoji 😀 中文 é","subtitle":null,"byline":null,"date":null,"dateline":null,)"
+            R"("lang":"en","dir":"ltr","blocks":[],"sections":[],"dropped":[],"stats":{"words":0,"minutes":0}})");
+    CHECK(model_hash(a) == "40219338");
+}
+
+TEST_CASE("a large model's JSON comes in pieces of about 64 KB") {
+    Article a;
+    a.title = "Big";
+    for (int i = 0; i < 4000; ++i) {
+        Block b;
+        b.inlines.push_back(Inline{InlineType::text, std::string(100, 'a' + i % 26), "", "", {}});
+        a.blocks.push_back(std::move(b));
+    }
+    std::vector<size_t> sizes;
+    write_json(a, false, [&](std::string_view piece) { sizes.push_back(piece.size()); });
+    CHECK(sizes.size() >= 6);
+    for (size_t n : sizes) CHECK(n <= 66 * 1024);
+}

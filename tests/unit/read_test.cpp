@@ -61,3 +61,31 @@ TEST_CASE("formats") {
     CHECK(format_for_path("README") == Format::text);
     CHECK(error_of("# Hi", Format::markdown).empty());
 }
+
+TEST_CASE("the caller may free its bytes once the core is done with them, and the article is the same") {
+    const std::string clean = "A Title\n\nSome text \xE4\xB8\xAD.\n\nA Heading\n\nMore text.\n";
+    std::string crlf = clean;
+    for (size_t at = 0; (at = crlf.find('\n', at)) != std::string::npos; at += 2) crlf.insert(at, "\r");
+    for (const std::string& input : {clean, crlf, "\xEF\xBB\xBF" + clean, clean + "\xFF"}) {
+        CAPTURE(input);
+        for (const Format format : {Format::text, Format::markdown}) {
+            std::string bytes = input;
+            int calls = 0;
+            const ReadResult r = read_article(bytes, format, {}, [&] {
+                ++calls;
+                bytes.assign(bytes.size(), '\0');  // as if freed: nothing may read them any more
+            });
+            CHECK(calls == 1);
+            REQUIRE(r.article);
+            const ReadResult expected = read_article(input, format);
+            CHECK(*r.article == *expected.article);
+            CHECK(r.warnings == expected.warnings);
+        }
+    }
+    // read as they are, or from a decoded copy: the same article
+    CHECK(*read_article(clean, Format::text).article == *read_article("\xEF\xBB\xBF" + clean, Format::text).article);
+    CHECK(*read_article(clean, Format::markdown).article == *read_article(crlf, Format::markdown).article);
+    int calls = 0;
+    CHECK(read_article("", Format::text, {}, [&] { ++calls; }).error == "the article is empty (0 bytes)");
+    CHECK(calls == 0);
+}

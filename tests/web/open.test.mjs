@@ -76,3 +76,28 @@ test("an unreadable file is reported in place, and the previous article stays", 
   assert.equal(await s.title(), "17th China-Japan security dialogue addresses issues of common concern");
   await s.context.close();
 });
+
+// The core keeps the shown article and writes its model's JSON only when it is asked for; before
+// it lets the article go for the next one, the element takes the JSON out, so that a ready event
+// kept from before still gives its own article.
+test("a ready event's article is still the one it announced after another article is shown", async () => {
+  const s = await openPage(env.browser);
+  await s.page.addInitScript(() => {
+    window.__ready = [];
+    document.addEventListener("article-reader-ready", (event) => window.__ready.push(event.detail));
+  });
+  await s.page.goto(env.server.url);
+  assert.equal(await settled(s.page), "article");
+  const titles = await s.page.evaluate(async () => {
+    const reader = document.querySelector("article-reader");
+    const first = window.__ready[0];
+    await reader.load("The Second Article\n\nIts only paragraph.\n", { name: "second.txt" });
+    return { first: first.title, firstArticle: first.article.title, second: window.__ready[1].article.title, shown: reader.article.title };
+  });
+  assert.equal(titles.firstArticle, titles.first);
+  assert.match(titles.first, /China/);
+  assert.equal(titles.second, "The Second Article");
+  assert.equal(titles.shown, titles.second);
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+});

@@ -121,3 +121,22 @@ test("corrupted records are reset, one by one, and the rest of the reader's stor
   assert.deepEqual(s.problems, []);
   await s.context.close();
 });
+
+// The key is the hash the element once computed from the model's JSON string in JavaScript; the
+// core computes it now (without writing the JSON), and places kept before must still be found.
+test("the place is kept under the hash of the model's JSON, as before the core computed it", async () => {
+  const s = await session();
+  await open(s);
+  await readSomeAndClose(s);
+  const { stored, expected } = await s.page.evaluate(() => {
+    const json = JSON.stringify(document.querySelector("article-reader").article);
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193);
+    return {
+      stored: Object.keys(localStorage).filter((k) => k.startsWith("article-reader:place:")),
+      expected: `article-reader:place:${(hash >>> 0).toString(16)}`,
+    };
+  });
+  assert.deepEqual(stored, [expected]);
+  await s.context.close();
+});
