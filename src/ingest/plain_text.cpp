@@ -1,6 +1,7 @@
 #include "ingest/plain_text.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -188,13 +189,15 @@ private:
     }
 
     void read_body(size_t begin, size_t end) {
-        std::vector<Chunk> body(chunks_.begin() + static_cast<long>(begin), chunks_.begin() + static_cast<long>(end));
-        wrap_ = detect_wrap(body);
+        wrap_ = detect_wrap(std::span<const Chunk>(chunks_).subspan(begin, end - begin));
         std::vector<std::optional<HeadingCandidate>> headings(end - begin);
         for (size_t i = begin; i < end; ++i) headings[i - begin] = heading_at(i, end);
         const LevelMap levels = level_map(headings);
         const Chunk* previous = nullptr;  // the chunk whose blocks the current container ends with
         for (size_t i = begin; i < end; ++i) {
+            // Only the chunk before is looked at again: the lines of those before it go, so that
+            // their memory serves the model (for a book, the lines take half the input's size).
+            if (i >= begin + 2) chunks_[i - 2].lines = {};
             const Chunk& c = chunks_[i];
             if (std::string reason = chrome_reason(c, Place::body); !reason.empty()) {
                 drop(c, reason);

@@ -263,7 +263,7 @@ size_t first_word_width(std::string_view s) { return width(s.substr(0, s.find(' 
 // Wrapped text: lines inside paragraphs end near one width of at least 50 columns, and each ends
 // because the next line's first word would not have fitted (within 3 columns of the widest line,
 // which may fall short of the real limit). Verse and lists of short lines fail both.
-Wrap detect_wrap(const std::vector<Chunk>& chunks) {
+Wrap detect_wrap(std::span<const Chunk> chunks) {
     struct Sample {
         size_t width, next_word;
     };

@@ -1,6 +1,7 @@
 // Chunks of plain text -> blocks: paragraphs, lists, quotes, verbatim blocks and rules.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "article/model.hpp"
@@ -14,7 +15,7 @@ struct Wrap {
     size_t width = 0;
 };
 
-Wrap detect_wrap(const std::vector<Chunk>& chunks);
+Wrap detect_wrap(std::span<const Chunk> chunks);
 
 enum class Role { paragraph, list, quote, code, rule };
 
