@@ -56,18 +56,28 @@ const inputs = [
   { name: "6 x CommonMark spec", format: "markdown", bytes: new TextEncoder().encode(spec.repeat(6)) },
 ];
 
+// The process's CPU time in ms: on a loaded machine, wall time mostly measures the other processes.
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 for (const input of inputs) {
   const times = { A: [], B: [] };
+  const cpuTimes = { A: [], B: [] };
   for (let run = 0; run < runs; run++) {
     for (const key of run % 2 ? ["B", "A"] : ["A", "B"]) {
       const core = builds[key][coreOf(input.format)];
       const start = performance.now();
+      const startCpu = cpu();
       const r = page ? asThePage(core, input) : core.view(input.bytes, input.format, "");
       times[key].push(performance.now() - start);
+      cpuTimes[key].push(cpu() - startCpu);
       if (r.error) throw new Error(`${key}: ${r.error}`);
       core.release(r.handle);
     }
   }
-  const mbps = (key) => input.bytes.length / 1048576 / (median(times[key]) / 1000);
-  console.log(`${page ? "page: " : ""}${input.name.padEnd(22)} A ${mbps("A").toFixed(2)} MB/s   B ${mbps("B").toFixed(2)} MB/s   B/A ${(mbps("B") / mbps("A")).toFixed(2)}  (median of ${runs})`);
+  const mbps = (key, t = times) => input.bytes.length / 1048576 / (median(t[key]) / 1000);
+  const line = (what, t) => `A ${mbps("A", t).toFixed(2)} MB/s   B ${mbps("B", t).toFixed(2)} MB/s   B/A ${(mbps("B", t) / mbps("A", t)).toFixed(2)}`;
+  console.log(`${page ? "page: " : ""}${input.name.padEnd(22)} wall ${line("wall", times)}   CPU ${line("cpu", cpuTimes)}  (median of ${runs})`);
 }
