@@ -133,8 +133,8 @@ Block code(const Node* n) {
     Block b;
     b.type = BlockType::code;
     b.text = n->literal;
-    const std::string& info = n->info();
-    b.lang = info.substr(0, info.find_first_of(" \t"));
+    const std::string_view info = n->info();
+    b.lang = std::string(info.substr(0, info.find_first_of(" \t")));
     return b;
 }
 
@@ -185,7 +185,7 @@ private:
             case Kind::code_block: out.push_back(code(n)); break;
             case Kind::thematic_break: out.emplace_back().type = BlockType::rule; break;
             case Kind::table: out.push_back(table(n)); break;
-            case Kind::html_block: article_.dropped.push_back({n->literal, "raw HTML, not shown"}); break;
+            case Kind::html_block: article_.dropped.push_back({std::string(n->literal), "raw HTML, not shown"}); break;
             case Kind::block_quote: quote(n, out, depth); break;
             case Kind::list: list(n, out, depth); break;
             default: break;

@@ -243,9 +243,9 @@ private:
     }
 
     // The lines of the open leaf block gather in one buffer that keeps its capacity, and reach the
-    // node's literal in one exact copy when something needs them: growing every paragraph's own
-    // string line by line was the block parser's largest cost. Only the tip takes lines, so at
-    // most one node has lines pending.
+    // node's literal, in the text arena, in one copy when something needs them: growing every
+    // paragraph's own string line by line was the block parser's largest cost. Only the tip takes
+    // lines, so at most one node has lines pending.
     void append_line() {
         if (tip_ != pending_node_) {
             flush_pending();
@@ -263,8 +263,7 @@ private:
     // Called before anything reads or changes a leaf's literal.
     void flush_pending() {
         if (!pending_node_) return;
-        const std::string_view lines = pending_.view();
-        pending_node_->literal.append(lines.data(), lines.size());
+        pending_node_->literal = doc_.append_text(pending_node_->literal, pending_.view());
         pending_.clear();
         pending_node_ = nullptr;
     }
@@ -393,7 +392,7 @@ private:
         close_unmatched();
         Node* h = add_child(Kind::heading);
         h->level = level;
-        h->literal = std::string(atx_content(line.substr(p)));
+        h->literal = doc_.keep_text(atx_content(line.substr(p)));
         c_.offset = line.size();
         return Started::leaf;
     }
@@ -425,7 +424,7 @@ private:
         code->fence_char = ch;
         code->fence_length = length;
         code->fence_offset = c_.indent;
-        code->ex().info = unescape(trim(info));
+        doc_.extra(code).info = doc_.keep_text(unescape(trim(info)));
         c_.offset = line.size();
         c_.partial_tab = false;  // else append_line steps past the end (fuzz: "-\n-\n\t```")
         return Started::leaf;
@@ -549,7 +548,7 @@ private:
         if (head.find('|') == std::string_view::npos && row.find('|') == std::string_view::npos) return Started::none;
         const std::string head_text(head);
         close_unmatched();
-        container->literal.resize(last_start);
+        container->literal = container->literal.substr(0, last_start);
         if (last_start > 0) take_reference_definitions(container);
         if (container->literal.empty()) {
             Node* parent = container->parent;
@@ -559,7 +558,9 @@ private:
             finalize(container, line_number_ - 1);
         }
         Node* table = add_child(Kind::table);
-        for (Align a : aligns) table->literal += static_cast<char>('0' + static_cast<int>(a));  // one digit a column
+        std::string digits;  // one a column
+        for (Align a : aligns) digits += static_cast<char>('0' + static_cast<int>(a));
+        table->literal = doc_.keep_text(digits);
         add_table_row(table, head_text, true);
         c_.offset = c_.line.size();
         return Started::leaf;
@@ -575,7 +576,7 @@ private:
             Node* cell = doc_.make(Kind::table_cell);
             cell->open = false;
             cell->align = static_cast<Align>(table->literal[i] - '0');
-            if (i < cells.size()) cell->literal = cells[i];
+            if (i < cells.size()) cell->literal = doc_.keep_text(cells[i]);
             row->append(cell);
         }
     }
@@ -584,7 +585,7 @@ private:
 
     void take_reference_definitions(Node* paragraph) {
         const size_t used = read_reference_definitions(paragraph->literal, refs_);
-        paragraph->literal.erase(0, used);
+        paragraph->literal.remove_prefix(used);
     }
 
     void finalize(Node* n, int line) {
@@ -609,23 +610,23 @@ private:
     static bool blank_text(std::string_view s) { return trim(s).empty(); }
 
     static void finish_code(Node* code) {
-        std::string& s = code->literal;
+        std::string_view& s = code->literal;
         if (code->fenced) {
-            s.erase(0, s.find('\n') + 1);  // the fence line; its info string is already taken
+            s.remove_prefix(s.find('\n') + 1);  // the fence line; its info string is already taken
         } else {  // trailing blank lines are not part of indented code
             size_t keep = 0;
             for (size_t pos = 0; pos < s.size();) {
                 const size_t nl = s.find('\n', pos);
-                if (!blank_text(std::string_view(s).substr(pos, nl - pos))) keep = nl + 1;
+                if (!blank_text(s.substr(pos, nl - pos))) keep = nl + 1;
                 pos = nl + 1;
             }
-            s.resize(keep);
+            s = s.substr(0, keep);
         }
     }
 
     // Trailing blank lines and the last line end are not part of the block.
     static void finish_html(Node* html) {
-        std::string& s = html->literal;
+        std::string_view& s = html->literal;
         size_t end = s.size();
         for (;;) {
             size_t j = end;
@@ -633,7 +634,7 @@ private:
             if (j == 0 || s[j - 1] != '\n') break;
             end = j - 1;
         }
-        s.resize(end);
+        s = s.substr(0, end);
     }
 
     // A list is loose when any of its items, or any block directly in an item, is followed by a
@@ -661,9 +662,9 @@ private:
             if (n->kind == Kind::paragraph && options_.gfm && n->parent->kind == Kind::item && n->parent->first == n)
                 mark_task_item(n);
             if (n->kind == Kind::paragraph || n->kind == Kind::heading || n->kind == Kind::table_cell) {
-                // The text nodes point into this copy, which lives as long as the document.
-                const std::string_view text = doc_.keep_text(trim(n->literal));
-                n->literal = std::string();
+                // The text nodes point into the literal, in the arena, as long as the document lives.
+                const std::string_view text = trim(n->literal);
+                n->literal = {};
                 parse_inlines(n, text, context);
                 if (options_.gfm) link_bare_urls(n, doc_);
             }

@@ -148,7 +148,7 @@ Node* link_in_text(Node* text, Document& doc) {
         if (f.begin == std::string_view::npos) continue;
         last->text = s.substr(done, f.begin - done);
         Node* link = doc.make(Kind::link);
-        link->ex().url = encode_url(f.url);
+        doc.extra(link).url = doc.keep_text(encode_url(f.url));
         Node* label = doc.make(Kind::text);
         label->text = s.substr(f.begin, f.end - f.begin);
         link->append(label);
@@ -214,12 +214,12 @@ void link_bare_urls(Node* block, Document& doc) {
 }
 
 void mark_task_item(Node* paragraph) {
-    const std::string& s = paragraph->literal;
+    const std::string_view s = paragraph->literal;
     if (s.size() < 4 || s[0] != '[' || s[2] != ']' || !is_space_or_tab(s[3])) return;
     if (s[1] != ' ' && s[1] != 'x' && s[1] != 'X') return;
-    if (trim(std::string_view(s).substr(4)).empty()) return;
+    if (trim(s.substr(4)).empty()) return;
     paragraph->parent->task = s[1] == ' ' ? 0 : 1;
-    paragraph->literal.erase(0, 4);
+    paragraph->literal.remove_prefix(4);
 }
 
 }  // namespace reader::md

@@ -20,28 +20,14 @@ constexpr int none = -1;
 constexpr uint64_t special_below_64 = ascii_bit('\n') | ascii_bit('!') | ascii_bit('&') | ascii_bit('*') | ascii_bit('<');
 constexpr uint64_t special_from_64 = ascii_bit('\\') | ascii_bit('`') | ascii_bit('_') | ascii_bit('[') | ascii_bit(']');
 
-// A run of * _ or ~ that may open or close emphasis, kept in a doubly linked list over a pool.
-struct Delimiter {
-    Node* node;  // the text node holding the run
-    char ch;
-    int count;  // characters left in the run
-    int original;
-    bool can_open, can_close;
-    int prev, next;
-};
-
-// A [ or ![ that may open a link or image.
-struct Bracket {
-    Node* node;
-    size_t after;  // where the link text begins
-    bool image;
-    int delimiters_before;  // the delimiter list's top when the bracket was seen
-};
-
 class InlineParser {
 public:
     InlineParser(Node* block, std::string_view text, InlineContext& context)
-        : block_(block), s_(text), ctx_(context) {}
+        : block_(block), s_(text), ctx_(context) {
+        delimiters_.clear();
+        brackets_.clear();
+        tick_runs_.clear();
+    }
 
     void parse() {
         while (pos_ < s_.size()) parse_one();
@@ -56,16 +42,16 @@ private:
     Node* mergeable_ = nullptr;
     // Where mergeable_'s text ends in s_ while it is a view of s_ alone; npos once it is in the arena.
     size_t merge_end_ = std::string_view::npos;
-    std::vector<Delimiter> delimiters_;
+    std::vector<Delimiter>& delimiters_ = ctx_.delimiters;
     int top_ = none;  // the last delimiter in the list
-    std::vector<Bracket> brackets_;
+    std::vector<Bracket>& brackets_ = ctx_.brackets;
     // Brackets below this index were open when a link formed: they can no longer make links
     // (links do not nest). A watermark instead of a flag on each keeps this constant time.
     size_t inactive_below_ = 0;
     ScanMemo memo_;
     // Every backtick run as (length, position), sorted: a code span's closer is found by binary
     // search instead of a scan, so runs of unmatched backticks stay linear.
-    std::vector<std::pair<size_t, size_t>> tick_runs_;
+    std::vector<std::pair<size_t, size_t>>& tick_runs_ = ctx_.tick_runs;
     bool ticks_indexed_ = false;
 
     // ------------------------------------------------ nodes
@@ -238,7 +224,7 @@ private:
         if (end != no_match) {
             const std::string_view target = s_.substr(pos_ + 1, end - pos_ - 2);
             Node* link = add(Kind::link);
-            link->ex().url = encode_url(email ? "mailto:" + std::string(target) : std::string(target));
+            ctx_.doc.extra(link).url = ctx_.doc.keep_text(encode_url(email ? "mailto:" + std::string(target) : std::string(target)));
             Node* text = ctx_.doc.make(Kind::text);
             text->text = target;
             link->append(text);
@@ -472,8 +458,9 @@ private:
 
     void make_link(const Bracket& opener, std::string url, std::string title) {
         Node* link = ctx_.doc.make(opener.image ? Kind::image : Kind::link);
-        link->ex().url = std::move(url);
-        link->ex().title = std::move(title);
+        Node::Extra& extra = ctx_.doc.extra(link);
+        extra.url = ctx_.doc.keep_text(url);
+        extra.title = ctx_.doc.keep_text(title);
         for (Node* n = opener.node->next; n;) {
             Node* next = n->next;
             n->unlink();

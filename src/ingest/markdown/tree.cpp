@@ -21,10 +21,9 @@ std::string_view Document::append_text(std::string_view have, std::string_view m
 // of times in all.
 void Document::new_text_chunk(size_t need) {
     const size_t size = std::max(text_chunk_size, 2 * need);
-    std::string chunk;
-    chunk.resize(size);
-    text_chunks_.push_back(std::move(chunk));
-    top_ = text_chunks_.back().data();
+    // new char[] leaves the bytes as they are: a std::string's resize would zero them first.
+    text_chunks_.emplace_back(new char[size]);
+    top_ = text_chunks_.back().get();
     left_ = size;
 }
 

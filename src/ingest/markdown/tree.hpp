@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,26 +32,23 @@ struct Node {
 
     // Code block: its content; HTML block: its source; table: its column alignments, a digit
     // (Align) each. While blocks are parsed, the raw text of a paragraph, heading or table cell,
-    // until the inline parser replaces it by children.
-    std::string literal;
-    // Text, code span, inline HTML: the characters. They point into the block's text, which the
-    // Document keeps, or into the Document's text arena when they had to be changed or joined:
-    // an allocation per text node was the largest cost of the parse after the -Oz code itself.
+    // until the inline parser replaces it by children. In the Document's text arena, like every
+    // string of the tree: the nodes own nothing, so freeing the tree is freeing its chunks.
+    std::string_view literal;
+    // Text, code span, inline HTML: the characters. They point into the block's text or into the
+    // text arena when they had to be changed or joined: an allocation per text node was the
+    // largest cost of the parse after the -Oz code itself.
     std::string_view text;
     struct Extra {
-        std::string url;    // link, image
-        std::string title;  // link, image
-        std::string info;   // code block: the info string
+        std::string_view url;    // link, image
+        std::string_view title;  // link, image
+        std::string_view info;   // code block: the info string
     };
-    // Only links, images and code blocks have one: keeps the many text nodes small.
-    std::unique_ptr<Extra> extra;
-    Extra& ex() {
-        if (!extra) extra = std::make_unique<Extra>();
-        return *extra;
-    }
-    const std::string& url() const { return extra ? extra->url : empty(); }
-    const std::string& title() const { return extra ? extra->title : empty(); }
-    const std::string& info() const { return extra ? extra->info : empty(); }
+    // Only links, images and code blocks have one (Document::extra): keeps the many text nodes small.
+    Extra* extra = nullptr;
+    std::string_view url() const { return extra ? extra->url : std::string_view(); }
+    std::string_view title() const { return extra ? extra->title : std::string_view(); }
+    std::string_view info() const { return extra ? extra->info : std::string_view(); }
 
     int level = 0;          // heading: 1-6
     int start = 1;          // ordered list
@@ -74,11 +72,6 @@ struct Node {
     int content_offset = 0;  // item: columns from the marker to the content
     int source_line = 0;     // the first line of a block
     int end_line = 0;        // the last line of a closed block: a gap before the next sibling makes a list loose
-
-    static const std::string& empty() {
-        static const std::string none;
-        return none;
-    }
 
     void append(Node* child) {
         child->parent = this;
@@ -134,8 +127,18 @@ public:
     std::string_view keep_text(std::string_view s) { return append_text({}, s); }
     // `have` followed by `more`, in the arena. When `have` is the arena's last text and there is
     // room, `more` goes right after it and nothing is copied again, so that text grown piece by
-    // piece (a run of literal characters and escapes) stays linear.
+    // piece (a run of literal characters and escapes, a paragraph's lines) stays linear.
     std::string_view append_text(std::string_view have, std::string_view more);
+    // The node's link, image or code block fields, made on first use.
+    // In the text arena too (a few bytes more, to align it): nothing to free one by one.
+    Node::Extra& extra(Node* n) {
+        if (!n->extra) {
+            constexpr size_t align = alignof(Node::Extra);
+            const auto at = reinterpret_cast<uintptr_t>(alloc_text(sizeof(Node::Extra) + align - 1));
+            n->extra = new (reinterpret_cast<void*>((at + align - 1) & ~(align - 1))) Node::Extra();
+        }
+        return *n->extra;
+    }
 
 private:
     static constexpr size_t chunk_size = 256;
@@ -143,7 +146,7 @@ private:
     std::vector<std::unique_ptr<Node[]>> chunks_;
     size_t used_ = chunk_size;
     Node* root_;
-    std::vector<std::string> text_chunks_;  // each at least 64 KB: never in the string's own storage
+    std::vector<std::unique_ptr<char[]>> text_chunks_;  // each at least 64 KB
     char* top_ = nullptr;
     size_t left_ = 0;
 
