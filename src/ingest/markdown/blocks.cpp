@@ -109,16 +109,17 @@ struct Cursor {
 // through a pointer: in the -Oz wasm std::string's append is a chain of calls, once per line.
 class LineBuffer {
 public:
-    void append(const char* p, size_t n) {
-        if (n == 0) return;  // an empty line's view may have no data pointer, and memcpy takes none
-        if (n > cap_ - size_) grow(n);
-        std::memcpy(data_.get() + size_, p, n);
-        size_ += n;
-    }
     void append(size_t n, char c) {
         if (n > cap_ - size_) grow(n);
         std::memset(data_.get() + size_, c, n);
         size_ += n;
+    }
+    // The line and its line end: one call, and no memset for a single byte.
+    void append_line(const char* p, size_t n) {
+        if (n + 1 > cap_ - size_) grow(n + 1);
+        if (n) std::memcpy(data_.get() + size_, p, n);  // an empty line's view may have no data pointer
+        data_[size_ + n] = '\n';
+        size_ += n + 1;
     }
     std::string_view view() const { return {data_.get(), size_}; }
     void clear() { size_ = 0; }
@@ -256,8 +257,7 @@ private:
             pending_.append(4 - c_.column % 4, ' ');
         }
         const std::string_view rest = c_.line.substr(c_.offset);
-        pending_.append(rest.data(), rest.size());
-        pending_.append(1, '\n');
+        pending_.append_line(rest.data(), rest.size());
     }
 
     // Called before anything reads or changes a leaf's literal.
@@ -673,13 +673,18 @@ private:
 };
 
 // Splits on LF, CRLF and CR; a final line end does not start another line. A pointer loop, as
-// the rest of the hot paths: in the -Oz wasm even string_view's operator[] is a call.
+// the rest of the hot paths: in the -Oz wasm even string_view's operator[] is a call. The line
+// end is looked for eight bytes at a time first.
 template <typename F>
 void for_each_line(std::string_view text, F&& f) {
     const char* p = text.data();
     const char* const end = p + text.size();
     while (p < end) {
         const char* e = p;
+        for (uint64_t v; end - e >= 8; e += 8) {
+            std::memcpy(&v, e, 8);
+            if (has_byte(v, '\n') || has_byte(v, '\r')) break;
+        }
         while (e < end && *e != '\n' && *e != '\r') ++e;
         f(std::string_view(p, static_cast<size_t>(e - p)));
         if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n') ++e;
