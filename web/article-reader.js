@@ -468,6 +468,13 @@
 
     size(i) { return this.strings ? this.strings[i].length : this.ends[i] - this.start(i); }
 
+    // The characters (or bytes, from the worker) of parts [first, end).
+    chars(first = 0, end = this.length) {
+      let sum = 0;
+      for (let i = first; i < end; i++) sum += this.size(i);
+      return sum;
+    }
+
     // The HTML of parts [first, end), which from now on count as in the DOM.
     take(first, end) {
       this.taken.fill(1, first, end);
@@ -517,8 +524,7 @@
       this.closed = new Set(); // ids a restored place closes, for sections put in later
       this.article = view.content.querySelector(".ar-article");
       this.end = this.article?.querySelector(":scope > .ar-dropped") ?? null; // sections go before it
-      let total = 0;
-      for (let i = 0; i < this.html.length; i++) total += this.html.size(i);
+      const total = this.html.chars();
       this.chunks = [];
       if (!this.article || total <= eagerChars || !("IntersectionObserver" in globalThis)) {
         this.insert(0, this.html.length, this.end);
@@ -668,8 +674,7 @@
       this.entries = new HtmlParts(entries); // each top-level section's entry
       this.next = 0; // the first entry not in the DOM
       this.list = view.content.querySelector(".ar-toc > ol");
-      let total = 0;
-      for (let i = 0; i < this.entries.length; i++) total += this.entries.size(i);
+      const total = this.entries.chars();
       this.remaining = total; // characters of entries not in the DOM
       if (!this.list || total <= 2 * firstTocChars || !("IntersectionObserver" in globalThis)) {
         this.append(this.entries.length);
@@ -704,10 +709,8 @@
     // Puts entries [next, end) in at the end of the list.
     append(end) {
       if (!this.list || end <= this.next) return;
-      const template = document.createElement("template");
-      for (let i = this.next; i < end; i++) this.remaining -= this.entries.size(i);
-      template.innerHTML = trustedHTML(this.entries.take(this.next, end)); // the core's formatter output
-      this.list.append(template.content);
+      this.remaining -= this.entries.chars(this.next, end);
+      this.list.append(articleNodes(this.entries.take(this.next, end))); // links to its own sections only
       this.next = end;
     }
 

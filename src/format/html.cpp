@@ -113,11 +113,17 @@ private:
     // A top-level section's entry in the contents, nested entries included, goes into a string of
     // its own: a book's contents are thousands of entries, which the element puts in by runs.
     void detached_toc_entry(const Section& s) {
+        parts_->toc_entry(written_apart([&] { toc_entry(s); }));
+    }
+
+    // What `write` writes, in a string of its own; out_ is left as it was.
+    template <typename Write>
+    std::string written_apart(Write&& write) {
         std::string article;
         std::swap(article, out_);
-        toc_entry(s);
-        parts_->toc_entry(std::move(out_));
-        out_ = std::move(article);
+        write();
+        std::swap(article, out_);
+        return article;
     }
 
     // What the reader left out (page chrome, raw HTML), closed until the reader asks for it.
@@ -139,12 +145,9 @@ private:
     // The section goes into a string of its own, for the element to put in when it is needed; the
     // unit numbers run on as if it were here.
     void detached_section(const Section& s) {
-        std::string article;
-        std::swap(article, out_);
         const int first = units_;
-        section(s);
-        parts_->section({std::move(out_), first, units_});
-        out_ = std::move(article);
+        std::string html = written_apart([&] { section(s); });
+        parts_->section({std::move(html), first, units_});
     }
 
     void sections(const std::vector<Section>& list) {
